@@ -1,0 +1,27 @@
+using PluginBot.Engine.Exchange;
+using PluginBot.Sdk.Instruments;
+using PluginBot.Sdk.Market;
+
+namespace PluginBot.Engine.Backtest;
+
+/// <summary>Everything about a backtest that is not the strategy: money, costs, instruments and recording.</summary>
+public sealed record BacktestOptions
+{
+    /// <summary>Starting cash in the quote currency.</summary>
+    public decimal InitialCash { get; init; } = 10_000m;
+
+    /// <summary>Fees, slippage and latency of the simulated exchange (its account limits come from the composition).</summary>
+    public SimulatedExchangeOptions Exchange { get; init; } = new();
+
+    /// <summary>Trading rules per symbol.</summary>
+    public required IInstrumentCatalog Instruments { get; init; }
+
+    /// <summary>The bar interval of the data; sets the return period for Sharpe and Sortino annualisation.</summary>
+    public required BarInterval Interval { get; init; }
+
+    /// <summary>How often the stored equity curve keeps a point; null keeps one per bar time.</summary>
+    public TimeSpan? EquitySamplingPeriod { get; init; }
+
+    /// <summary>Return periods per year: calendar time, since crypto trades around the clock.</summary>
+    public double PeriodsPerYear => TimeSpan.FromDays(365.25) / Interval.Duration;
+}

@@ -1,0 +1,57 @@
+using PluginBot.Engine.Execution;
+using PluginBot.Engine.Hosting;
+using PluginBot.Statistics;
+
+namespace PluginBot.Engine.Backtest;
+
+/// <summary>Everything a backtest produced; <see cref="BacktestResultWriter"/> writes it to disk.</summary>
+public sealed record BacktestResult
+{
+    /// <summary>The composition's name.</summary>
+    public required string StrategyName { get; init; }
+
+    /// <summary>The options it ran with.</summary>
+    public required BacktestOptions Options { get; init; }
+
+    /// <summary>Bars handled.</summary>
+    public required long BarsProcessed { get; init; }
+
+    /// <summary>Return, risk and drawdown statistics from the equity samples.</summary>
+    public required PerformanceSummary Performance { get; init; }
+
+    /// <summary>Statistics over the closed round trips.</summary>
+    public required TradeStatistics TradeStatistics { get; init; }
+
+    /// <summary>The closed round trips.</summary>
+    public required IReadOnlyList<ClosedTrade> Trades { get; init; }
+
+    /// <summary>The stored equity curve.</summary>
+    public required IReadOnlyList<EquityPoint> EquityCurve { get; init; }
+
+    /// <summary>Every order with its states and fills.</summary>
+    public required IReadOnlyList<OrderRecord> Orders { get; init; }
+
+    /// <summary>Every decision that asked for a change of position.</summary>
+    public required IReadOnlyList<DecisionRecord> Decisions { get; init; }
+
+    /// <summary>What plugins and the engine logged.</summary>
+    public required IReadOnlyList<LogEntry> Log { get; init; }
+
+    /// <summary>Fraction of samples with a position open.</summary>
+    public required double Exposure { get; init; }
+
+    /// <summary>Fees paid in total.</summary>
+    public required decimal FeesPaid { get; init; }
+
+    /// <summary>Fills booked.</summary>
+    public required int FillCount { get; init; }
+
+    /// <summary>Exceptions the strategy threw.</summary>
+    public required int StrategyFailures { get; init; }
+
+    /// <summary>True when the strategy was faulted by repeated failures.</summary>
+    public required bool StrategyFaulted { get; init; }
+
+    /// <summary>Positions still open at the end, by symbol (signed quantity).</summary>
+    public required IReadOnlyDictionary<string, decimal> OpenPositions { get; init; }
+}

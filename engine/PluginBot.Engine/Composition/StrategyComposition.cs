@@ -1,0 +1,35 @@
+namespace PluginBot.Engine.Composition;
+
+/// <summary>
+/// A strategy assembled from plugins in a JSON file under strategies/: which strategy, sizer and risk layers,
+/// how execution behaves, and backtest defaults.
+/// </summary>
+public sealed record StrategyComposition
+{
+    /// <summary>The composition's name; prefixes its client order ids.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where it was read from.</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>Free text for people.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The strategy plugin.</summary>
+    public required PluginReference Strategy { get; init; }
+
+    /// <summary>The position sizer plugin.</summary>
+    public required PluginReference Sizer { get; init; }
+
+    /// <summary>Risk layers, applied in order.</summary>
+    public IReadOnlyList<PluginReference> RiskLayers { get; init; } = [];
+
+    /// <summary>True when the strategy may hold short positions.</summary>
+    public bool AllowShort { get; init; }
+
+    /// <summary>Largest gross exposure as a multiple of equity.</summary>
+    public decimal MaximumLeverage { get; init; } = 1m;
+
+    /// <summary>Defaults for backtests.</summary>
+    public BacktestDefaults Backtest { get; init; } = new();
+}

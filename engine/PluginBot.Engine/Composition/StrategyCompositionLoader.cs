@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.Json;
+using PluginBot.Sdk.Configuration;
+
+namespace PluginBot.Engine.Composition;
+
+/// <summary>
+/// Reads strategy composition files. Every problem is reported as a <see cref="CompositionException"/> naming
+/// the file, the JSON path and what was expected; unknown keys are errors, because a misspelt key silently
+/// falling back to a default is how real money gets lost.
+/// </summary>
+public static class StrategyCompositionLoader
+{
+    private static readonly string[] TopLevelKeys = ["name", "description", "strategy", "sizer", "risk", "execution", "backtest"];
+    private static readonly string[] PluginKeys = ["plugin", "settings"];
+    private static readonly string[] ExecutionKeys = ["allowShort", "maximumLeverage"];
+    private static readonly string[] BacktestKeys = ["data", "cash", "feeBasisPoints", "slippageBasisPoints", "interval"];
+
+    /// <summary>Reads and checks the composition at <paramref name="path"/>.</summary>
+    public static StrategyComposition Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CompositionException(path, "$", "the file does not exist");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException exception)
+        {
+            var line = exception.LineNumber is { } zeroBased ? $" (line {zeroBased + 1}, byte {exception.BytePositionInLine + 1})" : string.Empty;
+            throw new CompositionException(path, "$", $"not valid JSON{line}: {exception.Message}", exception);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            Expect(path, root, "$", JsonValueKind.Object);
+            RejectUnknown(path, root, "$", TopLevelKeys);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            var execution = Optional(root, "execution");
+            if (execution is { } executionElement)
+            {
+                Expect(path, executionElement, "$.execution", JsonValueKind.Object);
+                RejectUnknown(path, executionElement, "$.execution", ExecutionKeys);
+            }
+
+            return new StrategyComposition
+            {
+                Name = RequiredString(path, root, "$", "name"),
+                SourcePath = path,
+                Description = OptionalString(path, root, "$", "description"),
+                Strategy = Plugin(path, Required(path, root, "$", "strategy"), "$.strategy"),
+                Sizer = Plugin(path, Required(path, root, "$", "sizer"), "$.sizer"),
+                RiskLayers = RiskLayers(path, root),
+                AllowShort = execution is { } allow && Optional(allow, "allowShort") is { } allowShort
+                    ? Boolean(path, allowShort, "$.execution.allowShort")
+                    : false,
+                MaximumLeverage = execution is { } leverageParent && Optional(leverageParent, "maximumLeverage") is { } leverage
+                    ? PositiveDecimal(path, leverage, "$.execution.maximumLeverage")
+                    : 1m,
+                Backtest = Backtest(path, root, directory),
+            };
+        }
+    }
+
+    private static IReadOnlyList<PluginReference> RiskLayers(string path, JsonElement root)
+    {
+        if (Optional(root, "risk") is not { } risk)
+        {
+            return [];
+        }
+
+        Expect(path, risk, "$.risk", JsonValueKind.Array);
+        var layers = new List<PluginReference>();
+        var index = 0;
+        foreach (var layer in risk.EnumerateArray())
+        {
+            layers.Add(Plugin(path, layer, $"$.risk[{index++}]"));
+        }
+
+        return layers;
+    }
+
+    private static BacktestDefaults Backtest(string path, JsonElement root, string directory)
+    {
+        if (Optional(root, "backtest") is not { } backtest)
+        {
+            return new BacktestDefaults();
+        }
+
+        Expect(path, backtest, "$.backtest", JsonValueKind.Object);
+        RejectUnknown(path, backtest, "$.backtest", BacktestKeys);
+        var files = new List<string>();
+        if (Optional(backtest, "data") is { } data)
+        {
+            Expect(path, data, "$.backtest.data", JsonValueKind.Array);
+            var index = 0;
+            foreach (var file in data.EnumerateArray())
+            {
+                var filePath = $"$.backtest.data[{index++}]";
+                Expect(path, file, filePath, JsonValueKind.String);
+                files.Add(Path.GetFullPath(Path.Combine(directory, file.GetString()!)));
+            }
+        }
+
+        return new BacktestDefaults
+        {
+            DataFiles = files,
+            Cash = Optional(backtest, "cash") is { } cash ? PositiveDecimal(path, cash, "$.backtest.cash") : null,
+            FeeBasisPoints = Optional(backtest, "feeBasisPoints") is { } fee ? NonNegativeDecimal(path, fee, "$.backtest.feeBasisPoints") : null,
+            SlippageBasisPoints = Optional(backtest, "slippageBasisPoints") is { } slip ? NonNegativeDecimal(path, slip, "$.backtest.slippageBasisPoints") : null,
+            Interval = OptionalString(path, backtest, "$.backtest", "interval"),
+        };
+    }
+
+    private static PluginReference Plugin(string path, JsonElement element, string jsonPath)
+    {
+        Expect(path, element, jsonPath, JsonValueKind.Object);
+        RejectUnknown(path, element, jsonPath, PluginKeys);
+        var id = RequiredString(path, element, jsonPath, "plugin");
+        var settings = Optional(element, "settings");
+        if (settings is { } settingsElement)
+        {
+            Expect(path, settingsElement, $"{jsonPath}.settings", JsonValueKind.Object);
+        }
+
+        return new PluginReference(id, new PluginSettings(settings ?? default, $"{path}: {jsonPath}.settings"));
+    }
+
+    private static JsonElement Required(string path, JsonElement parent, string parentPath, string name) =>
+        Optional(parent, name) ?? throw new CompositionException(path, $"{parentPath}.{name}", "is required");
+
+    private static JsonElement? Optional(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static string RequiredString(string path, JsonElement parent, string parentPath, string name)
+    {
+        var value = Required(path, parent, parentPath, name);
+        Expect(path, value, $"{parentPath}.{name}", JsonValueKind.String);
+        var text = value.GetString()!;
+        return string.IsNullOrWhiteSpace(text) ? throw new CompositionException(path, $"{parentPath}.{name}", "must not be empty") : text;
+    }
+
+    private static string? OptionalString(string path, JsonElement parent, string parentPath, string name)
+    {
+        if (Optional(parent, name) is not { } value)
+        {
+            return null;
+        }
+
+        Expect(path, value, $"{parentPath}.{name}", JsonValueKind.String);
+        return value.GetString();
+    }
+
+    private static bool Boolean(string path, JsonElement value, string jsonPath) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new CompositionException(path, jsonPath, $"expected true or false, found {value.ValueKind}"),
+    };
+
+    private static decimal PositiveDecimal(string path, JsonElement value, string jsonPath)
+    {
+        var number = NonNegativeDecimal(path, value, jsonPath);
+        return number > 0 ? number : throw new CompositionException(path, jsonPath, "expected a positive number, found 0");
+    }
+
+    private static decimal NonNegativeDecimal(string path, JsonElement value, string jsonPath)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+        {
+            throw new CompositionException(path, jsonPath, $"expected a number, found {value.ValueKind}");
+        }
+
+        return number >= 0
+            ? number
+            : throw new CompositionException(path, jsonPath, string.Create(CultureInfo.InvariantCulture, $"expected a number not below 0, found {number}"));
+    }
+
+    private static void Expect(string path, JsonElement value, string jsonPath, JsonValueKind kind)
+    {
+        if (value.ValueKind != kind)
+        {
+            throw new CompositionException(path, jsonPath, $"expected {Describe(kind)}, found {Describe(value.ValueKind)}");
+        }
+    }
+
+    private static void RejectUnknown(string path, JsonElement element, string jsonPath, string[] known)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (Array.IndexOf(known, property.Name) < 0)
+            {
+                throw new CompositionException(path, $"{jsonPath}.{property.Name}", $"unknown key; expected one of: {string.Join(", ", known)}");
+            }
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using PluginBot.Engine.Accounting;
+using PluginBot.Sdk.Instruments;
+using PluginBot.Sdk.Market;
+using PluginBot.Sdk.Orders;
+using PluginBot.Sdk.Plugins;
+using PluginBot.Sdk.Signals;
+
+namespace PluginBot.Engine.Execution;
+
+/// <summary>
+/// The only part of the engine that sends orders. It turns a strategy's signal into a target position with the
+/// sizer, passes the resulting order intent through every risk layer, sends what survives as a market order,
+/// and books what comes back (fills into the portfolio and the trade recorder, states into the order ledger).
+/// </summary>
+public sealed class ExecutionEngine : IExecutionEventSink
+{
+    private readonly IClock clock;
+    private readonly IExchangeAdapter exchange;
+    private readonly Portfolio portfolio;
+    private readonly TradeRecorder trades;
+    private readonly IInstrumentCatalog instruments;
+    private readonly IPositionSizer sizer;
+    private readonly IReadOnlyList<IRiskManager> riskLayers;
+    private readonly ClientOrderIdGenerator orderIds;
+    private readonly bool allowShort;
+    private readonly Dictionary<string, OrderRecord> orders = new(StringComparer.Ordinal);
+    private readonly List<OrderRecord> orderList = [];
+    private readonly Dictionary<string, int> workingOrdersBySymbol = new(StringComparer.Ordinal);
+    private readonly List<DecisionRecord> decisions = [];
+
+    /// <summary>Creates the execution engine and attaches it to <paramref name="exchange"/>.</summary>
+    public ExecutionEngine(
+        IClock clock,
+        IExchangeAdapter exchange,
+        Portfolio portfolio,
+        TradeRecorder trades,
+        IInstrumentCatalog instruments,
+        IPositionSizer sizer,
+        IReadOnlyList<IRiskManager> riskLayers,
+        ClientOrderIdGenerator orderIds,
+        bool allowShort)
+    {
+        this.clock = clock;
+        this.exchange = exchange;
+        this.portfolio = portfolio;
+        this.trades = trades;
+        this.instruments = instruments;
+        this.sizer = sizer;
+        this.riskLayers = riskLayers;
+        this.orderIds = orderIds;
+        this.allowShort = allowShort;
+        exchange.Attach(this);
+    }
+
+    /// <summary>Raised after a fill is booked; the kernel forwards it to the strategy.</summary>
+    public event Action<Fill>? FillBooked;
+
+    /// <summary>Every order sent, in sending order.</summary>
+    public IReadOnlyList<OrderRecord> Orders => orderList;
+
+    /// <summary>Every decision that asked for a change of position.</summary>
+    public IReadOnlyList<DecisionRecord> Decisions => decisions;
+
+    /// <summary>Number of fills booked.</summary>
+    public int FillCount { get; private set; }
+
+    /// <summary>
+    /// Acts on a signal taken at the close of <paramref name="bar"/>. Hold does nothing; a signal for the side
+    /// already held does nothing (no resizing on repeated signals); otherwise the position is moved to the target.
+    /// Allocates nothing when there is nothing to do.
+    /// </summary>
+    public void OnSignal(in Bar bar, Signal signal)
+    {
+        if (signal.Direction == SignalDirection.Hold)
+        {
+            return;
+        }
+
+        var position = portfolio.PositionFor(bar.Symbol).Quantity;
+        var wantedSign = signal.Direction switch
+        {
+            SignalDirection.Long => 1,
+            SignalDirection.Short => allowShort ? -1 : 0,
+            _ => 0,
+        };
+        if (Math.Sign(position) == wantedSign)
+        {
+            return;
+        }
+
+        if (workingOrdersBySymbol.TryGetValue(bar.Symbol, out var working) && working > 0)
+        {
+            decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, position, DecisionOutcome.OrderPending, null,
+                "an earlier order for the symbol is still working"));
+            return;
+        }
+
+        var rules = instruments.Get(bar.Symbol);
+        var target = 0m;
+        string? reason = null;
+        if (wantedSign != 0)
+        {
+            var size = sizer.TargetQuantity(new SizingRequest(bar.Symbol, signal, bar.Close, rules));
+            target = wantedSign * rules.RoundQuantityDown(size);
+            if (target == 0)
+            {
+                reason = sizer.LastReason ?? "the sizer returned no quantity";
+            }
+        }
+
+        var delta = target - position;
+        if (delta == 0)
+        {
+            decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.NotSized, null, reason));
+            return;
+        }
+
+        var side = delta > 0 ? OrderSide.Buy : OrderSide.Sell;
+        var quantity = Math.Abs(delta);
+        var intent = new OrderIntent(bar.Symbol, side, quantity, bar.Close, position);
+        var scale = 1m;
+        List<string>? reasons = null;
+        foreach (var layer in riskLayers)
+        {
+            var assessment = layer.Assess(in intent);
+            if (assessment.Verdict == RiskVerdict.Veto)
+            {
+                decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.Vetoed, null,
+                    $"{layer.Name}: {assessment.Reason}"));
+                return;
+            }
+
+            if (assessment.Verdict == RiskVerdict.Scale)
+            {
+                scale *= assessment.Scale;
+                (reasons ??= []).Add($"{layer.Name}: {assessment.Reason}");
+            }
+        }
+
+        if (scale != 1m)
+        {
+            quantity = rules.RoundQuantityDown(quantity * scale);
+            reason = string.Join("; ", reasons!);
+        }
+
+        var legality = rules.Check(quantity, bar.Close, priceIsOrderPrice: false);
+        if (legality is not null)
+        {
+            decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.NotSized, null,
+                reason is null ? legality : $"{reason}; {legality}"));
+            return;
+        }
+
+        var request = new OrderRequest(orderIds.Next(), bar.Symbol, side, OrderType.Market, quantity);
+        decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position,
+            position + (side == OrderSide.Buy ? quantity : -quantity), DecisionOutcome.OrderSent, request.ClientOrderId, reason));
+        Send(request);
+    }
+
+    /// <summary>Sends an order the engine decided on itself (exits, flattening) through the same books.</summary>
+    public void Send(OrderRequest request)
+    {
+        var record = new OrderRecord(request, clock.UtcNow);
+        orders.Add(request.ClientOrderId, record);
+        orderList.Add(record);
+        workingOrdersBySymbol[request.Symbol] = workingOrdersBySymbol.GetValueOrDefault(request.Symbol) + 1;
+        exchange.Submit(request);
+    }
+
+    /// <inheritdoc />
+    public void OnOrderUpdate(OrderUpdate update)
+    {
+        var record = Find(update.ClientOrderId);
+        record.Apply(update);
+        if (update.Status.IsFinal())
+        {
+            workingOrdersBySymbol[record.Request.Symbol]--;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnFill(Fill fill)
+    {
+        var record = Find(fill.ClientOrderId);
+        var before = portfolio.PositionFor(fill.Symbol).Quantity;
+        var realized = portfolio.Apply(fill);
+        trades.OnFill(fill, before, realized);
+        record.Apply(fill);
+        FillCount++;
+        FillBooked?.Invoke(fill);
+    }
+
+    private OrderRecord Find(string clientOrderId) =>
+        orders.TryGetValue(clientOrderId, out var record)
+            ? record
+            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The exchange reported order {clientOrderId}, which this engine never sent."));
+}
