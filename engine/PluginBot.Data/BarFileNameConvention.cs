@@ -7,7 +7,8 @@ namespace PluginBot.Data;
 /// read it without options:
 /// <list type="bullet">
 /// <item><description>
-/// Binance's own archive names, <c>SYMBOL-INTERVAL-YYYY-MM[-DD].csv</c>: <c>BTCUSDT-1m-2024-01.csv</c> is BTCUSDT, 1m, binance.
+/// Binance's own archive names, <c>SYMBOL-INTERVAL-YYYY-MM[-DD].csv</c>: <c>BTCUSDT-1m-2024-01.csv</c> is BTCUSDT, 1m, binance;
+/// <c>BTCUSD_PERP-1m-2024-01.csv</c> is BTCUSD_PERP.
 /// </description></item>
 /// <item><description>
 /// The converted Lean names, <c>[venue_][qualifier_]symbol-words_resolution_…</c>, where the resolution word is
@@ -36,7 +37,7 @@ public static class BarFileNameConvention
     private static BarFileNameFacts? TryInferBinanceArchiveName(string name)
     {
         var parts = name.Split('-');
-        if (parts.Length < 3 || parts[0].Length == 0 || !IsAlphanumeric(parts[0]))
+        if (parts.Length < 3 || parts[0].Length == 0 || !IsSymbolText(parts[0]))
         {
             return null;
         }
@@ -89,11 +90,12 @@ public static class BarFileNameConvention
         _ => null,
     };
 
-    private static bool IsAlphanumeric(string text)
+    // Binance's COIN-M archives are named like BTCUSD_PERP-1m-2024-01.csv, so '_' belongs to the symbol.
+    private static bool IsSymbolText(string text)
     {
         foreach (var character in text)
         {
-            if (!char.IsAsciiLetterOrDigit(character))
+            if (!char.IsAsciiLetterOrDigit(character) && character != '_')
             {
                 return false;
             }

@@ -10,9 +10,10 @@ namespace PluginBot.Data;
 /// <item><description>
 /// OHLCV CSV with a header (<c>datetime_UTC,open,high,low,close,volume</c>; the time column may be datetime, date,
 /// time or timestamp, suffixed _UTC or _ET, UTC when there is no suffix). Times are bar starts, <c>yyyy-MM-dd HH:mm:ss</c>
-/// or <c>yyyy-MM-dd</c>; ET times are converted to UTC as <see cref="LocalTimeConverter"/> documents for
-/// daylight-saving edges. A date-only file without a suffix (Lean's SPY daily) is read as midnight UTC of that date,
-/// so each bar keeps its trading date.
+/// or <c>yyyy-MM-dd</c>. ET times (America/New_York) are converted to UTC; at daylight-saving edges a local time
+/// that never existed (spring forward) is read with the standard offset, and a local time that happened twice (fall
+/// back) is its first, daylight occurrence unless that is not after the previous bar, then its second. A date-only
+/// file without a suffix (Lean's SPY daily) is read as midnight UTC of that date, so each bar keeps its trading date.
 /// </description></item>
 /// <item><description>
 /// Binance kline CSV: twelve columns, epoch millisecond or microsecond open time, optional header.
@@ -94,7 +95,7 @@ public static class BarFileReader
                 0,
                 collector.SkippedRows == 0
                     ? "the file has no bars after its header"
-                    : $"the file has no valid bars: all {collector.SkippedRows} rows were skipped, the first because {collector.SkippedRowReasons[0]}");
+                    : $"the file has no valid bars: all {collector.SkippedRows} rows were skipped (first: {collector.SkippedRowReasons[0]})");
         }
 
         var interval = namedInterval ?? parser.IntervalFromRows ?? IntervalFromSmallestStep(path, collector);

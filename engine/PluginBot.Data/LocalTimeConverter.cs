@@ -7,7 +7,8 @@ namespace PluginBot.Data;
 /// <item><description>
 /// A time that does not exist (the hour skipped when clocks go forward, e.g. 2013-03-10 02:30 in New York) is read
 /// with the standard-time offset in force before the jump, so 02:30 becomes 07:30 UTC, the instant a clock that had
-/// not been moved forward would have shown 02:30. Bar starts stay in order.
+/// not been moved forward would have shown 02:30 (03:30 EDT). A later row at 03:00-03:30 EDT is then not after it and
+/// is reported as out of order, which is right: such a file mixes two clocks.
 /// </description></item>
 /// <item><description>
 /// A time that exists twice (the hour repeated when clocks go back, e.g. 2013-11-03 01:30 in New York) is taken as
@@ -20,6 +21,8 @@ namespace PluginBot.Data;
 internal sealed class LocalTimeConverter
 {
     private readonly TimeZoneInfo? zone;
+    private DateTime cachedDate = DateTime.MinValue;
+    private TimeSpan? cachedDayOffset;
 
     /// <summary>Creates a converter; a null or UTC zone makes conversion a relabelling of the kind only.</summary>
     public LocalTimeConverter(TimeZoneInfo? zone)
@@ -33,6 +36,23 @@ internal sealed class LocalTimeConverter
         if (zone is null)
         {
             return DateTime.SpecifyKind(local, DateTimeKind.Utc);
+        }
+
+        // TimeZoneInfo lookups cost about a microsecond each; most days have one offset from midnight to midnight,
+        // so it is looked up once per date and the per-row rules below run only on transition days.
+        if (local.Date != cachedDate)
+        {
+            cachedDate = local.Date;
+            var startOffset = zone.GetUtcOffset(cachedDate);
+            var endOffset = zone.GetUtcOffset(cachedDate.AddDays(1).AddTicks(-1));
+            cachedDayOffset = startOffset == endOffset && !zone.IsInvalidTime(cachedDate) && !zone.IsAmbiguousTime(cachedDate)
+                ? startOffset
+                : null;
+        }
+
+        if (cachedDayOffset is { } dayOffset)
+        {
+            return DateTime.SpecifyKind(local - dayOffset, DateTimeKind.Utc);
         }
 
         if (zone.IsAmbiguousTime(local))

@@ -16,6 +16,8 @@ internal sealed class RollingMoments
 {
     private readonly RollingWindow<double> window;
     private double sumOfSquaredDeviations;
+    private double shift;
+    private double shiftedMean;
     private int addsSinceResync;
 
     public RollingMoments(int period)
@@ -29,24 +31,31 @@ internal sealed class RollingMoments
 
     public bool IsFull => window.IsFull;
 
-    public double Mean { get; private set; }
+    public double Mean => shift + shiftedMean;
 
     /// <summary>Population variance (divides by n); 0 when empty.</summary>
     public double Variance => window.Count == 0 ? 0 : Math.Max(0, sumOfSquaredDeviations / window.Count);
 
     public void Add(double value)
     {
+        if (window.Count == 0)
+        {
+            shift = value;
+        }
+
+        var shifted = value - shift;
         if (window.Add(value, out var evicted))
         {
-            var oldMean = Mean;
-            Mean = oldMean + ((value - evicted) / window.Count);
-            sumOfSquaredDeviations += (value - evicted) * (value - Mean + evicted - oldMean);
+            var shiftedEvicted = evicted - shift;
+            var oldMean = shiftedMean;
+            shiftedMean = oldMean + ((shifted - shiftedEvicted) / window.Count);
+            sumOfSquaredDeviations += (shifted - shiftedEvicted) * (shifted - shiftedMean + shiftedEvicted - oldMean);
         }
         else
         {
-            var delta = value - Mean;
-            Mean += delta / window.Count;
-            sumOfSquaredDeviations += delta * (value - Mean);
+            var delta = shifted - shiftedMean;
+            shiftedMean += delta / window.Count;
+            sumOfSquaredDeviations += delta * (shifted - shiftedMean);
         }
 
         addsSinceResync++;
@@ -59,7 +68,8 @@ internal sealed class RollingMoments
     public void Clear()
     {
         window.Clear();
-        Mean = 0;
+        shift = 0;
+        shiftedMean = 0;
         sumOfSquaredDeviations = 0;
         addsSinceResync = 0;
     }
@@ -75,14 +85,18 @@ internal sealed class RollingMoments
 
         var mean = sum / count;
         var squares = 0.0;
+        var residual = 0.0;
         for (var ago = 0; ago < count; ago++)
         {
             var deviation = window[ago] - mean;
             squares += deviation * deviation;
+            residual += deviation;
         }
 
-        Mean = mean;
-        sumOfSquaredDeviations = squares;
+        // The residual corrects the mean's own rounding (the corrected two-pass algorithm).
+        shift = mean;
+        shiftedMean = residual / count;
+        sumOfSquaredDeviations = squares - (residual * residual / count);
         addsSinceResync = 0;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PluginBot.Indicators.Tests.Infrastructure;
 
 namespace PluginBot.Indicators.Tests;

@@ -34,6 +34,9 @@ public sealed record BacktestResult
     /// <summary>Every decision that asked for a change of position.</summary>
     public required IReadOnlyList<DecisionRecord> Decisions { get; init; }
 
+    /// <summary>Unsent decisions not recorded because they repeated the previous one for their symbol.</summary>
+    public required long RepeatedDecisionsSuppressed { get; init; }
+
     /// <summary>What plugins and the engine logged.</summary>
     public required IReadOnlyList<LogEntry> Log { get; init; }
 

@@ -51,6 +51,7 @@ public static class BacktestResultWriter
             json.WriteNumber("rejectedOrders", result.Orders.Count(o => o.Status == Sdk.Orders.OrderStatus.Rejected));
             json.WriteNumber("feesPaid", result.FeesPaid);
             json.WriteNumber("exposure", result.Exposure);
+            json.WriteNumber("repeatedDecisionsSuppressed", result.RepeatedDecisionsSuppressed);
             json.WriteNumber("strategyFailures", result.StrategyFailures);
             json.WriteBoolean("strategyFaulted", result.StrategyFaulted);
             json.WritePropertyName("performance");

@@ -71,6 +71,7 @@ public static class BacktestRunner
             EquityCurve = equity.Curve,
             Orders = execution.Orders,
             Decisions = execution.Decisions,
+            RepeatedDecisionsSuppressed = execution.RepeatedDecisionsSuppressed,
             Log = log,
             Exposure = equity.Exposure,
             FeesPaid = portfolio.FeesPaid,

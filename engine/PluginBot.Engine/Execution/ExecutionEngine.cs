@@ -28,6 +28,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
     private readonly List<OrderRecord> orderList = [];
     private readonly Dictionary<string, int> workingOrdersBySymbol = new(StringComparer.Ordinal);
     private readonly List<DecisionRecord> decisions = [];
+    private readonly Dictionary<string, DecisionRecord> lastUnsentBySymbol = new(StringComparer.Ordinal);
 
     /// <summary>Creates the execution engine and attaches it to <paramref name="exchange"/>.</summary>
     public ExecutionEngine(
@@ -62,6 +63,12 @@ public sealed class ExecutionEngine : IExecutionEventSink
     /// <summary>Every decision that asked for a change of position.</summary>
     public IReadOnlyList<DecisionRecord> Decisions => decisions;
 
+    /// <summary>
+    /// Decisions not recorded because they repeated the symbol's previous unsent decision (same direction, outcome
+    /// and position; the reason's numbers may differ): an account too small to trade would otherwise add one record per bar forever.
+    /// </summary>
+    public long RepeatedDecisionsSuppressed { get; private set; }
+
     /// <summary>Number of fills booked.</summary>
     public int FillCount { get; private set; }
 
@@ -91,7 +98,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
 
         if (workingOrdersBySymbol.TryGetValue(bar.Symbol, out var working) && working > 0)
         {
-            decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, position, DecisionOutcome.OrderPending, null,
+            RecordUnsent(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, position, DecisionOutcome.OrderPending, null,
                 "an earlier order for the symbol is still working"));
             return;
         }
@@ -112,7 +119,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
         var delta = target - position;
         if (delta == 0)
         {
-            decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.NotSized, null, reason));
+            RecordUnsent(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.NotSized, null, reason));
             return;
         }
 
@@ -126,7 +133,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
             var assessment = layer.Assess(in intent);
             if (assessment.Verdict == RiskVerdict.Veto)
             {
-                decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.Vetoed, null,
+                RecordUnsent(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.Vetoed, null,
                     $"{layer.Name}: {assessment.Reason}"));
                 return;
             }
@@ -147,12 +154,13 @@ public sealed class ExecutionEngine : IExecutionEventSink
         var legality = rules.Check(quantity, bar.Close, priceIsOrderPrice: false);
         if (legality is not null)
         {
-            decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.NotSized, null,
+            RecordUnsent(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.NotSized, null,
                 reason is null ? legality : $"{reason}; {legality}"));
             return;
         }
 
         var request = new OrderRequest(orderIds.Next(), bar.Symbol, side, OrderType.Market, quantity);
+        lastUnsentBySymbol.Remove(bar.Symbol);
         decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position,
             position + (side == OrderSide.Buy ? quantity : -quantity), DecisionOutcome.OrderSent, request.ClientOrderId, reason));
         Send(request);
@@ -189,6 +197,21 @@ public sealed class ExecutionEngine : IExecutionEventSink
         record.Apply(fill);
         FillCount++;
         FillBooked?.Invoke(fill);
+    }
+
+    private void RecordUnsent(DecisionRecord record)
+    {
+        if (lastUnsentBySymbol.TryGetValue(record.Symbol, out var last)
+            && last.Signal.Direction == record.Signal.Direction
+            && last.Outcome == record.Outcome
+            && last.PositionBefore == record.PositionBefore)
+        {
+            RepeatedDecisionsSuppressed++;
+            return;
+        }
+
+        lastUnsentBySymbol[record.Symbol] = record;
+        decisions.Add(record);
     }
 
     private OrderRecord Find(string clientOrderId) =>

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Globalization;
+using PluginBot.Data;
+using PluginBot.Engine.Backtest;
+using PluginBot.Engine.Composition;
+using PluginBot.Engine.Exchange;
+using PluginBot.Sdk.Configuration;
+using PluginBot.Sdk.Instruments;
+using PluginBot.Sdk.Market;
+using Spectre.Console;
+
+namespace PluginBot.Cli.Commands;
+
+/// <summary><c>pluginbot backtest</c>: runs a strategy composition over data files and writes the results.</summary>
+internal static class BacktestCommand
+{
+    private const int ProgressBarThreshold = 200_000;
+
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data") { Description = "Bar files (OHLCV CSV or Binance kline CSV); default: the composition's backtest.data", AllowMultipleArgumentsPerToken = true };
+        var strategy = new Option<string?>("--strategy") { Description = "Strategy composition JSON; default: strategies/ema-cross.json" };
+        var from = new Option<string?>("--from") { Description = "First bar start time to include (UTC), e.g. 2022-12-13 or 2022-12-13T06:00:00" };
+        var to = new Option<string?>("--to") { Description = "Bars starting at or after this UTC time are left out" };
+        var cash = new Option<decimal?>("--cash") { Description = "Starting cash (default 10000)" };
+        var feeBasisPoints = new Option<decimal?>("--fee-bps") { Description = "Maker and taker fee in basis points (default 10 = Binance spot 0.1 %)" };
+        var slippageBasisPoints = new Option<decimal?>("--slippage-bps") { Description = "Fixed slippage of market and stop fills in basis points (default 0)" };
+        var volumeShareSlippage = new Option<bool>("--volume-share-slippage") { Description = "Use volume-share slippage (price × 0.1 × share², share capped at 2.5 %) instead of fixed basis points" };
+        var latency = new Option<int>("--latency-ms") { Description = "Order latency in milliseconds (default 0)" };
+        var interval = new Option<string?>("--interval") { Description = "Resample the data to this interval: 5m, 15m, 1h, 1d" };
+        var output = new Option<string>("--out") { Description = "Folder for results.json, trades.csv and equity.csv", DefaultValueFactory = _ => "results" };
+        var onBadRow = new Option<BadRowPolicy>("--on-bad-row") { Description = "fail (default): stop at the first bad row; skip: skip bad rows and count them", DefaultValueFactory = _ => BadRowPolicy.Fail };
+        var command = new Command("backtest", "Run a strategy over historical bars with the simulated exchange")
+        {
+            data, strategy, from, to, cash, feeBasisPoints, slippageBasisPoints, volumeShareSlippage, latency, interval, output, onBadRow,
+        };
+        command.SetAction(parse =>
+        {
+            var arguments = new BacktestArguments(
+                parse.GetValue(data) ?? [],
+                parse.GetValue(strategy),
+                ParseTime(parse.GetValue(from), "--from"),
+                ParseTime(parse.GetValue(to), "--to"),
+                parse.GetValue(cash),
+                parse.GetValue(feeBasisPoints),
+                parse.GetValue(slippageBasisPoints),
+                parse.GetValue(volumeShareSlippage),
+                TimeSpan.FromMilliseconds(parse.GetValue(latency)),
+                parse.GetValue(interval),
+                parse.GetValue(output)!,
+                parse.GetValue(onBadRow));
+            return Run(arguments);
+        });
+        return command;
+    }
+
+    private static int Run(BacktestArguments arguments)
+    {
+        var compositionPath = arguments.StrategyPath ?? RepositoryLayout.DefaultStrategy();
+        var composition = StrategyCompositionLoader.Load(compositionPath);
+        var files = arguments.DataFiles.Count > 0 ? arguments.DataFiles : composition.Backtest.DataFiles;
+        if (files.Count == 0)
+        {
+            throw new ArgumentException($"No data: pass --data FILE... or list files under backtest.data in {compositionPath}.");
+        }
+
+        var intervalText = arguments.Interval ?? composition.Backtest.Interval;
+        var dataSet = BacktestDataSet.Load(new BacktestDataRequest(
+            files,
+            arguments.OnBadRow,
+            intervalText is null ? null : BarInterval.Parse(intervalText),
+            arguments.From,
+            arguments.To));
+        var fee = arguments.FeeBasisPoints ?? composition.Backtest.FeeBasisPoints ?? 10m;
+        var slippage = arguments.VolumeShareSlippage
+            ? (ISlippageModel)new VolumeShareSlippage()
+            : new FixedBasisPointsSlippage(arguments.SlippageBasisPoints ?? composition.Backtest.SlippageBasisPoints ?? 0m);
+        var options = new BacktestOptions
+        {
+            InitialCash = arguments.Cash ?? composition.Backtest.Cash ?? 10_000m,
+            Exchange = new SimulatedExchangeOptions { Fees = new FeeSchedule(fee, fee), Slippage = slippage, Latency = arguments.Latency },
+            Instruments = InstrumentsFor(dataSet),
+            Interval = dataSet.Interval,
+        };
+
+        var result = RunWithProgress(composition, dataSet, options);
+        var written = BacktestResultWriter.Write(result, arguments.OutputDirectory);
+        SummaryTable.Render(result, dataSet);
+        AnsiConsole.MarkupLine($"[grey]Wrote {string.Join(", ", written.Select(p => Markup.Escape(p)))}[/]");
+        return 0;
+    }
+
+    private static BacktestResult RunWithProgress(StrategyComposition composition, BacktestDataSet dataSet, BacktestOptions options)
+    {
+        var catalog = BuiltInPlugins.CreateCatalog();
+        var total = dataSet.BarCount;
+        if (total < ProgressBarThreshold || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return BacktestRunner.Run(composition, catalog, dataSet.CreateFeed(), options);
+        }
+
+        BacktestResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"Backtesting {Markup.Escape(composition.Name)}", maxValue: total);
+                result = BacktestRunner.Run(composition, catalog, dataSet.CreateFeed(), options, processed => task.Value = processed);
+            });
+        return result!;
+    }
+
+    private static InstrumentCatalog InstrumentsFor(BacktestDataSet dataSet)
+    {
+        var binancePath = RepositoryLayout.BinanceSymbolProperties();
+        var binance = binancePath is null ? null : SymbolPropertiesCatalog.Load(binancePath);
+        var rules = new List<InstrumentRules>();
+        foreach (var symbol in dataSet.Series.Select(s => (s.Symbol, s.Market)).Distinct())
+        {
+            if (symbol.Market == "binance" && binance is not null && binance.TryGet(symbol.Symbol, out var found))
+            {
+                rules.Add(found);
+            }
+            else
+            {
+                // Venues without a shipped rules file trade on 1e-8 steps with no minimums.
+                rules.Add(InstrumentRules.Permissive(symbol.Symbol));
+            }
+        }
+
+        return new InstrumentCatalog(rules);
+    }
+
+    private static DateTime? ParseTime(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return DateTime.SpecifyKind(time, DateTimeKind.Utc);
+        }
+
+        throw new PluginSettingsException(option, $"expected a UTC date or time such as 2022-12-13 or 2022-12-13T06:00:00, found '{text}'");
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using PluginBot.Cli.Commands;
+using PluginBot.Data;
+using PluginBot.Engine.Composition;
+using PluginBot.Sdk.Configuration;
+
+namespace PluginBot.Cli;
+
+/// <summary>Entry point of the <c>pluginbot</c> command line.</summary>
+internal static class Program
+{
+    /// <summary>Exit code for bad input (a file, option or setting), as opposed to 1 for an engine failure.</summary>
+    private const int BadInputExitCode = 2;
+
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("PluginBot: an engine for ML-driven trading strategies in which every part is a plugin.")
+        {
+            BacktestCommand.Create(),
+            BenchCommand.Create(),
+        };
+
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (IsBadInput(exception))
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return BadInputExitCode;
+        }
+    }
+
+    private static bool IsBadInput(Exception exception) => exception is MarketDataFormatException
+        or CompositionException
+        or PluginSettingsException
+        or ArgumentException
+        or FormatException
+        or FileNotFoundException
+        or DirectoryNotFoundException
+        or KeyNotFoundException
+        or InvalidOperationException;
+}
