@@ -10,7 +10,7 @@ internal static class SummaryTable
     public static void Render(BacktestResult result, BacktestDataSet dataSet)
     {
         var performance = result.Performance;
-        var trades = result.TradeStatistics;
+        var trades = result.NetTradeStatistics;
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(result.StrategyName)}[/]");
         table.AddColumn("Metric");
         table.AddColumn(new TableColumn("Value").RightAligned());
@@ -31,8 +31,8 @@ internal static class SummaryTable
         Row("Sharpe ratio", Ratio(performance.SharpeRatio));
         Row("Sortino ratio", Ratio(performance.SortinoRatio));
         Row("Max drawdown", Percent(-(double)performance.MaximumDrawdown));
-        Row("Win rate", Percent((double)trades.WinRate));
-        Row("Profit factor", Ratio((double)trades.ProfitFactor));
+        Row("Win rate (after fees)", Percent((double)trades.WinRate));
+        Row("Profit factor (after fees)", Ratio((double)trades.ProfitFactor));
         Row("Trades", trades.TotalNumberOfTrades.ToString(CultureInfo.InvariantCulture));
         Row("Orders (rejected)", $"{result.Orders.Count} ({result.Orders.Count(o => o.Status == Sdk.Orders.OrderStatus.Rejected)})");
         Row("Fees", Money(result.FeesPaid));

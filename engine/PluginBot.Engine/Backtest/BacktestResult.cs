@@ -22,6 +22,12 @@ public sealed record BacktestResult
     /// <summary>Statistics over the closed round trips.</summary>
     public required TradeStatistics TradeStatistics { get; init; }
 
+    /// <summary>
+    /// The same statistics over each trade's profit after its fees. <see cref="TradeStatistics"/> follows Lean's
+    /// convention of gross profit; a win that did not pay its fees is a loss here.
+    /// </summary>
+    public required TradeStatistics NetTradeStatistics { get; init; }
+
     /// <summary>The closed round trips.</summary>
     public required IReadOnlyList<ClosedTrade> Trades { get; init; }
 

@@ -58,6 +58,8 @@ public static class BacktestResultWriter
             JsonSerializer.Serialize(json, result.Performance, StatisticsOptions);
             json.WritePropertyName("tradeStatistics");
             JsonSerializer.Serialize(json, result.TradeStatistics, StatisticsOptions);
+            json.WritePropertyName("netTradeStatistics");
+            JsonSerializer.Serialize(json, result.NetTradeStatistics, StatisticsOptions);
             json.WriteStartObject("openPositions");
             foreach (var (symbol, quantity) in result.OpenPositions.OrderBy(p => p.Key, StringComparer.Ordinal))
             {

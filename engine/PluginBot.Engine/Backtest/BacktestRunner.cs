@@ -67,6 +67,7 @@ public static class BacktestRunner
             BarsProcessed = kernel.BarsProcessed,
             Performance = equity.Statistics.Summarize(options.PeriodsPerYear),
             TradeStatistics = TradeStatistics.Compute(trades.ClosedTrades),
+            NetTradeStatistics = TradeStatistics.Compute(trades.ClosedTrades.Select(t => t with { ProfitLoss = t.ProfitLoss - t.TotalFees }).ToList()),
             Trades = trades.ClosedTrades,
             EquityCurve = equity.Curve,
             Orders = execution.Orders,
