@@ -1,6 +1,5 @@
 using PluginBot.Engine.Exchange;
 using PluginBot.Engine.Tests.Infrastructure;
-using PluginBot.Sdk.Market;
 using PluginBot.Sdk.Orders;
 
 namespace PluginBot.Engine.Tests;

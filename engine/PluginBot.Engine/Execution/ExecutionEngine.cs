@@ -98,8 +98,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
 
         if (workingOrdersBySymbol.TryGetValue(bar.Symbol, out var working) && working > 0)
         {
-            RecordUnsent(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, position, DecisionOutcome.OrderPending, null,
-                "an earlier order for the symbol is still working"));
+            RecordUnsent(clock.UtcNow, in bar, signal, position, position, DecisionOutcome.OrderPending, "an earlier order for the symbol is still working");
             return;
         }
 
@@ -119,7 +118,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
         var delta = target - position;
         if (delta == 0)
         {
-            RecordUnsent(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.NotSized, null, reason));
+            RecordUnsent(clock.UtcNow, in bar, signal, position, target, DecisionOutcome.NotSized, reason);
             return;
         }
 
@@ -133,8 +132,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
             var assessment = layer.Assess(in intent);
             if (assessment.Verdict == RiskVerdict.Veto)
             {
-                RecordUnsent(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.Vetoed, null,
-                    $"{layer.Name}: {assessment.Reason}"));
+                RecordUnsent(clock.UtcNow, in bar, signal, position, target, DecisionOutcome.Vetoed, $"{layer.Name}: {assessment.Reason}");
                 return;
             }
 
@@ -154,8 +152,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
         var legality = rules.Check(quantity, bar.Close, priceIsOrderPrice: false);
         if (legality is not null)
         {
-            RecordUnsent(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position, target, DecisionOutcome.NotSized, null,
-                reason is null ? legality : $"{reason}; {legality}"));
+            RecordUnsent(clock.UtcNow, in bar, signal, position, target, DecisionOutcome.NotSized, reason is null ? legality : $"{reason}; {legality}");
             return;
         }
 
@@ -199,18 +196,20 @@ public sealed class ExecutionEngine : IExecutionEventSink
         FillBooked?.Invoke(fill);
     }
 
-    private void RecordUnsent(DecisionRecord record)
+    private void RecordUnsent(DateTime time, in Bar bar, Signal signal, decimal position, decimal target, DecisionOutcome outcome, string? reason)
     {
-        if (lastUnsentBySymbol.TryGetValue(record.Symbol, out var last)
-            && last.Signal.Direction == record.Signal.Direction
-            && last.Outcome == record.Outcome
-            && last.PositionBefore == record.PositionBefore)
+        // Checked before building the record: a stuck decision repeats on every bar and must cost nothing.
+        if (lastUnsentBySymbol.TryGetValue(bar.Symbol, out var last)
+            && last.Signal.Direction == signal.Direction
+            && last.Outcome == outcome
+            && last.PositionBefore == position)
         {
             RepeatedDecisionsSuppressed++;
             return;
         }
 
-        lastUnsentBySymbol[record.Symbol] = record;
+        var record = new DecisionRecord(time, bar.Symbol, signal, bar.Close, position, target, outcome, null, reason);
+        lastUnsentBySymbol[bar.Symbol] = record;
         decisions.Add(record);
     }
 
