@@ -31,19 +31,24 @@ internal static class SummaryTable
         Row("Sharpe ratio", Ratio(performance.SharpeRatio));
         Row("Sortino ratio", Ratio(performance.SortinoRatio));
         Row("Max drawdown", Percent(-(double)performance.MaximumDrawdown));
+        Row("Max drawdown duration", performance.MaximumDrawdownDuration.ToString(@"d'd 'hh'h 'mm'm'", CultureInfo.InvariantCulture));
+        Row("Calmar ratio", Ratio(result.CalmarRatio));
         Row("Win rate (after fees)", Percent((double)trades.WinRate));
         Row("Profit factor (after fees)", Ratio((double)trades.ProfitFactor));
+        Row("Expectancy per trade (after fees)", Money(result.Expectancy));
         Row("Trades", trades.TotalNumberOfTrades.ToString(CultureInfo.InvariantCulture));
         Row("Orders (rejected)", $"{result.Orders.Count} ({result.Orders.Count(o => o.Status == Sdk.Orders.OrderStatus.Rejected)})");
         Row("Fees", Money(result.FeesPaid));
         Row("Exposure", Percent(result.Exposure));
+        Row("Turnover (× initial cash)", result.Turnover.ToString("0.00", CultureInfo.InvariantCulture));
         if (result.StrategyFailures > 0)
         {
             Row("Strategy failures", $"{result.StrategyFailures}{(result.StrategyFaulted ? " (faulted)" : string.Empty)}");
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]Sharpe and Sortino are annualised from per-bar returns over a 365.25-day year (risk-free rate 0).[/]");
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"Sharpe and Sortino are annualised from per-bar returns ({result.Options.Annualization} year: {result.Options.PeriodsPerYear:N0} periods; risk-free rate 0).")));
     }
 
     private static string Money(decimal value) => value.ToString("N2", CultureInfo.InvariantCulture);

@@ -33,11 +33,7 @@ public sealed class FallbackInstrumentCatalog : IInstrumentCatalog
     public bool TryGet(string symbol, out InstrumentRules rules)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
-        if (!inner.TryGet(symbol, out rules))
-        {
-            rules = InstrumentRules.Permissive(symbol, fallbackQuoteCurrency);
-        }
-
+        rules = inner.TryGet(symbol, out var known) ? known : InstrumentRules.Permissive(symbol, fallbackQuoteCurrency);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using PluginBot.Sdk.Instruments;
 
@@ -142,7 +143,7 @@ public sealed class SymbolPropertiesCatalog : IInstrumentCatalog
     }
 
     /// <inheritdoc />
-    public bool TryGet(string symbol, out InstrumentRules rules)
+    public bool TryGet(string symbol, [MaybeNullWhen(false)] out InstrumentRules rules)
     {
         ArgumentNullException.ThrowIfNull(symbol);
         if (bySymbol.TryGetValue(symbol, out var found) || byMarketTicker.TryGetValue(symbol, out found))
@@ -151,8 +152,7 @@ public sealed class SymbolPropertiesCatalog : IInstrumentCatalog
             return true;
         }
 
-        // The SDK signature has no [MaybeNullWhen(false)]; as with Dictionary.TryGetValue, rules is meaningless on false.
-        rules = null!;
+        rules = null;
         return false;
     }
 

@@ -1,4 +1,5 @@
 using PluginBot.Data;
+using PluginBot.Engine.Backtest;
 
 namespace PluginBot.Cli.Commands;
 
@@ -15,4 +16,5 @@ internal sealed record BacktestArguments(
     TimeSpan Latency,
     string? Interval,
     string OutputDirectory,
-    BadRowPolicy OnBadRow);
+    BadRowPolicy OnBadRow,
+    Annualization Annualization);

@@ -30,9 +30,10 @@ internal static class BacktestCommand
         var interval = new Option<string?>("--interval") { Description = "Resample the data to this interval: 5m, 15m, 1h, 1d" };
         var output = new Option<string>("--out") { Description = "Folder for results.json, trades.csv and equity.csv", DefaultValueFactory = _ => "results" };
         var onBadRow = new Option<BadRowPolicy>("--on-bad-row") { Description = "fail (default): stop at the first bad row; skip: skip bad rows and count them", DefaultValueFactory = _ => BadRowPolicy.Fail };
+        var annualization = new Option<string>("--annualization") { Description = "crypto (365.25 days × 24 h, default), equity (252 × 6.5 h) or a number of return periods per year", DefaultValueFactory = _ => "crypto" };
         var command = new Command("backtest", "Run a strategy over historical bars with the simulated exchange")
         {
-            data, strategy, from, to, cash, feeBasisPoints, slippageBasisPoints, volumeShareSlippage, latency, interval, output, onBadRow,
+            data, strategy, from, to, cash, feeBasisPoints, slippageBasisPoints, volumeShareSlippage, latency, interval, output, onBadRow, annualization,
         };
         command.SetAction(parse =>
         {
@@ -48,7 +49,8 @@ internal static class BacktestCommand
                 TimeSpan.FromMilliseconds(parse.GetValue(latency)),
                 parse.GetValue(interval),
                 parse.GetValue(output)!,
-                parse.GetValue(onBadRow));
+                parse.GetValue(onBadRow),
+                Annualization.Parse(parse.GetValue(annualization)!));
             return Run(arguments);
         });
         return command;
@@ -81,6 +83,7 @@ internal static class BacktestCommand
             Exchange = new SimulatedExchangeOptions { Fees = new FeeSchedule(fee, fee), Slippage = slippage, Latency = arguments.Latency },
             Instruments = InstrumentsFor(dataSet),
             Interval = dataSet.Interval,
+            Annualization = arguments.Annualization,
         };
 
         var result = RunWithProgress(composition, dataSet, options);

@@ -22,6 +22,9 @@ public sealed record BacktestOptions
     /// <summary>How often the stored equity curve keeps a point; null keeps one per bar time.</summary>
     public TimeSpan? EquitySamplingPeriod { get; init; }
 
-    /// <summary>Return periods per year: calendar time, since crypto trades around the clock.</summary>
-    public double PeriodsPerYear => TimeSpan.FromDays(365.25) / Interval.Duration;
+    /// <summary>How returns are annualised; crypto (365.25 days of 24 hours) by default.</summary>
+    public Annualization Annualization { get; init; } = Annualization.Crypto;
+
+    /// <summary>Return periods per year for Sharpe, Sortino and volatility, from <see cref="Annualization"/>.</summary>
+    public double PeriodsPerYear => Annualization.PeriodsPerYear(Interval);
 }

@@ -49,6 +49,15 @@ public sealed record BacktestResult
     /// <summary>Fraction of samples with a position open.</summary>
     public required double Exposure { get; init; }
 
+    /// <summary>Traded notional (price × quantity × multiplier over every fill) divided by the initial cash.</summary>
+    public required decimal Turnover { get; init; }
+
+    /// <summary>CAGR divided by the maximum drawdown; 0 without a drawdown.</summary>
+    public double CalmarRatio => Performance.MaximumDrawdown == 0 ? 0 : Performance.CompoundAnnualGrowthRate / (double)Performance.MaximumDrawdown;
+
+    /// <summary>Average profit per trade after fees: what one more trade is expected to earn.</summary>
+    public decimal Expectancy => NetTradeStatistics.AverageProfitLoss;
+
     /// <summary>Fees paid in total.</summary>
     public required decimal FeesPaid { get; init; }
 

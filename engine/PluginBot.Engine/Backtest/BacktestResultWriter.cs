@@ -51,6 +51,11 @@ public static class BacktestResultWriter
             json.WriteNumber("rejectedOrders", result.Orders.Count(o => o.Status == Sdk.Orders.OrderStatus.Rejected));
             json.WriteNumber("feesPaid", result.FeesPaid);
             json.WriteNumber("exposure", result.Exposure);
+            json.WriteNumber("turnover", result.Turnover);
+            json.WriteNumber("calmarRatio", result.CalmarRatio);
+            json.WriteNumber("expectancy", result.Expectancy);
+            json.WriteString("annualization", result.Options.Annualization.ToString());
+            json.WriteNumber("periodsPerYear", result.Options.PeriodsPerYear);
             json.WriteNumber("repeatedDecisionsSuppressed", result.RepeatedDecisionsSuppressed);
             json.WriteNumber("strategyFailures", result.StrategyFailures);
             json.WriteBoolean("strategyFaulted", result.StrategyFaulted);

@@ -76,6 +76,7 @@ public static class BacktestRunner
             Log = log,
             Exposure = equity.Exposure,
             FeesPaid = portfolio.FeesPaid,
+            Turnover = execution.Orders.SelectMany(o => o.Fills).Sum(f => f.Price * f.Quantity * instruments.Get(f.Symbol).ContractMultiplier) / options.InitialCash,
             FillCount = execution.FillCount,
             StrategyFailures = guarded.Failures,
             StrategyFaulted = guarded.IsFaulted,

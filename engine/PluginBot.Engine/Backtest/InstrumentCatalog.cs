@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using PluginBot.Sdk.Instruments;
 
 namespace PluginBot.Engine.Backtest;
@@ -28,5 +29,5 @@ public sealed class InstrumentCatalog : IInstrumentCatalog
         rules.TryGetValue(symbol, out var found) ? found : throw new KeyNotFoundException($"No instrument rules for symbol {symbol}.");
 
     /// <inheritdoc />
-    public bool TryGet(string symbol, out InstrumentRules found) => rules.TryGetValue(symbol, out found!);
+    public bool TryGet(string symbol, [MaybeNullWhen(false)] out InstrumentRules found) => rules.TryGetValue(symbol, out found);
 }

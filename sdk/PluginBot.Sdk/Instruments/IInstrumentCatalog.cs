@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PluginBot.Sdk.Instruments;
 
 /// <summary>Read-only access to the trading rules of every symbol the engine trades.</summary>
@@ -8,5 +10,5 @@ public interface IInstrumentCatalog
     InstrumentRules Get(string symbol);
 
     /// <summary>Looks up the rules without throwing.</summary>
-    bool TryGet(string symbol, out InstrumentRules rules);
+    bool TryGet(string symbol, [MaybeNullWhen(false)] out InstrumentRules rules);
 }
