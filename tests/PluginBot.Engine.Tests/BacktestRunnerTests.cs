@@ -1,3 +1,4 @@
+using PluginBot.Engine.Execution;
 using System.Text;
 using System.Text.Json;
 using PluginBot.Engine.Backtest;
@@ -22,8 +23,8 @@ public sealed class BacktestRunnerTests
 
     private static readonly Lazy<(BacktestDataSet Data, BacktestResult Result)> Shipped = new(() =>
     {
-        var data = EmaCrossBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile);
-        return (data, EmaCrossBacktest.Run(data));
+        var data = ShippedCompositionBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile);
+        return (data, ShippedCompositionBacktest.Run(data));
     });
 
     private static BacktestDataSet Data => Shipped.Value.Data;
@@ -42,7 +43,7 @@ public sealed class BacktestRunnerTests
     [Fact]
     public void Run_TwiceOnTheSameData_WritesByteIdenticalResults()
     {
-        var again = EmaCrossBacktest.Run(EmaCrossBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile));
+        var again = ShippedCompositionBacktest.Run(ShippedCompositionBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile));
 
         Assert.Equal(BacktestResultWriter.ResultsJson(Result), BacktestResultWriter.ResultsJson(again));
         Assert.Equal(Encoding.UTF8.GetBytes(BacktestResultWriter.TradesCsv(Result)), Encoding.UTF8.GetBytes(BacktestResultWriter.TradesCsv(again)));
@@ -54,7 +55,7 @@ public sealed class BacktestRunnerTests
     public void Run_EveryFill_TradesAtTheOpenOfTheFirstBarStartingAfterTheDecisionBar()
     {
         var bars = Data.Series.Single().Bars;
-        var rules = EmaCrossBacktest.OptionsFor(EmaCrossBacktest.LoadComposition(), Data).Instruments.Get(Symbol);
+        var rules = ShippedCompositionBacktest.OptionsFor(ShippedCompositionBacktest.LoadComposition(), Data).Instruments.Get(Symbol);
         foreach (var order in Result.Orders)
         {
             // The order was sent at the close of its decision bar; the first bar it may use starts at or after that.
@@ -109,9 +110,9 @@ public sealed class BacktestRunnerTests
     [Fact]
     public void Run_TwoSymbolsFromTwoFiles_ProcessesEveryBarOfBothAndSendsOrdersForEach()
     {
-        var data = EmaCrossBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile, RepositoryPaths.CoinbaseBitcoinMinuteFile);
+        var data = ShippedCompositionBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile, RepositoryPaths.CoinbaseBitcoinMinuteFile);
 
-        var result = EmaCrossBacktest.Run(data);
+        var result = ShippedCompositionBacktest.Run(data);
 
         Assert.Equal(new[] { "BTCBUSD", "BTCUSD" }, data.Series.Select(series => series.Symbol).Order(StringComparer.Ordinal));
         Assert.Equal(BinanceBars + CoinbaseBars, result.BarsProcessed);
@@ -121,25 +122,31 @@ public sealed class BacktestRunnerTests
 
         // The 2018 file ends while its 95 % position is open, so the 2022 symbol's 95 %-of-equity entries need more
         // cash than the account has: the exchange must refuse them for that reason and no other.
-        Assert.Equal(1, result.OpenPositions.Count);
-        Assert.True(result.OpenPositions["BTCUSD"] > 0);
+        var open = Assert.Single(result.OpenPositions);
+        Assert.Equal("BTCUSD", open.Key);
+        Assert.True(open.Value > 0);
         Assert.All(
             result.Orders.Where(order => order.Status != OrderStatus.Filled),
             order => Assert.StartsWith("insufficient cash", order.Reason, StringComparison.Ordinal));
+
+        // Cash never changes after the refusal (the other position stays open), so the refused entry is sent once
+        // and later identical decisions are held, not re-sent on every bar.
+        Assert.Single(result.Orders, order => order.Status == OrderStatus.Rejected);
+        Assert.Contains(result.Decisions, decision => decision.Outcome == DecisionOutcome.HeldAfterRejection && decision.Symbol == "BTCBUSD");
     }
 
     [Fact]
     public void Run_TwoSymbolsSizedToFitTogether_FillsOrdersForBoth()
     {
         // 45 % of equity per symbol: both positions fit in the cash account at once.
-        var data = EmaCrossBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile, RepositoryPaths.CoinbaseBitcoinMinuteFile);
+        var data = ShippedCompositionBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile, RepositoryPaths.CoinbaseBitcoinMinuteFile);
         using var settings = JsonDocument.Parse("""{ "fraction": 0.45 }""");
-        var composition = EmaCrossBacktest.LoadComposition() with
+        var composition = ShippedCompositionBacktest.LoadComposition() with
         {
             Sizer = new PluginReference("fixed-fraction", new PluginSettings(settings.RootElement, "$.sizer.settings")),
         };
 
-        var result = EmaCrossBacktest.Run(data, composition);
+        var result = ShippedCompositionBacktest.Run(data, composition);
 
         Assert.Equal(BinanceBars + CoinbaseBars, result.BarsProcessed);
         Assert.All(result.Orders, order => Assert.Equal(OrderStatus.Filled, order.Status));
@@ -177,10 +184,10 @@ public sealed class BacktestRunnerTests
 
     private static BacktestResult RunWith(ThrowingStrategy strategy)
     {
-        var catalog = EmaCrossBacktest.CreateCatalog();
+        var catalog = ShippedCompositionBacktest.CreateCatalog();
         catalog.Register("throwing", () => strategy);
-        var composition = EmaCrossBacktest.LoadComposition() with { Strategy = new PluginReference("throwing", PluginSettings.Empty) };
-        return EmaCrossBacktest.Run(EmaCrossBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile), composition, catalog);
+        var composition = ShippedCompositionBacktest.LoadComposition() with { Strategy = new PluginReference("throwing", PluginSettings.Empty) };
+        return ShippedCompositionBacktest.Run(ShippedCompositionBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile), composition, catalog);
     }
 
     private static void AssertFillsUseOnlyTheirOwnSymbolsBars(BacktestDataSet data, BacktestResult result)

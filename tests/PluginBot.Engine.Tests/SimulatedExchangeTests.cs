@@ -246,6 +246,32 @@ public sealed class SimulatedExchangeTests
     }
 
     [Fact]
+    public void OnBar_ReduceOnlyOrderThatWouldFlipThePosition_IsRejected()
+    {
+        // Long 1, reduce-only sell 2 would end short 1: it crosses zero, so it does not only reduce.
+        var harness = new ExchangeHarness(new SimulatedExchangeOptions { AllowShortSelling = true });
+        harness.Feed(TestBars.Flat(Symbol, 0, 17_000m));
+        harness.Submit(Market("open", OrderSide.Buy, 1m));
+        harness.Feed(TestBars.Flat(Symbol, 1, 17_000m));
+
+        harness.Submit(new OrderRequest("flip", Symbol, OrderSide.Sell, OrderType.Market, 2m, reduceOnly: true));
+        harness.Feed(TestBars.Flat(Symbol, 2, 17_000m));
+
+        AssertRejected(harness, "flip", "reduce-only order for 2 would not reduce the position of 1");
+        Assert.Equal(1m, harness.Portfolio.PositionFor(Symbol).Quantity);
+    }
+
+    [Fact]
+    public void Submit_ImmediateOrCancelStopOrder_IsRejectedNamingTheTimeInForce()
+    {
+        var harness = FedHarness();
+
+        harness.Submit(new OrderRequest("order-1", Symbol, OrderSide.Buy, OrderType.StopMarket, 1m, stopPrice: 17_500m, timeInForce: TimeInForce.ImmediateOrCancel));
+
+        AssertRejected(harness, "order-1", "time in force ImmediateOrCancel is only valid for market and limit orders");
+    }
+
+    [Fact]
     public void OnBar_ImmediateOrCancelLimitThatCannotFillOnArrival_Expires()
     {
         // Bid 16,000; the arrival bar trades no lower than 16,900, so the order ends there and never rests.

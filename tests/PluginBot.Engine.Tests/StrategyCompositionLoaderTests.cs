@@ -60,9 +60,9 @@ public sealed class StrategyCompositionLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_ShippedEmaCross_PointsAtTheShippedDataFile()
+    public void Load_ShippedComposition_PointsAtTheShippedDataFile()
     {
-        var composition = StrategyCompositionLoader.Load(RepositoryPaths.EmaCrossComposition);
+        var composition = StrategyCompositionLoader.Load(RepositoryPaths.ShippedComposition);
 
         Assert.Equal("ema-cross", composition.Name);
         Assert.False(composition.AllowShort);
@@ -133,7 +133,7 @@ public sealed class StrategyCompositionLoaderTests : IDisposable
         var composition = StrategyCompositionLoader.Load(path);
 
         var exception = Assert.Throws<CompositionException>(() =>
-            EmaCrossBacktest.CreateCatalog().Create<IStrategy>(composition.Strategy, path, "$.strategy"));
+            ShippedCompositionBacktest.CreateCatalog().Create<IStrategy>(composition.Strategy, path, "$.strategy"));
 
         Assert.Equal("$.strategy.plugin", exception.JsonPath);
         Assert.Equal("unknown plugin 'sma-cross'; known plugins: ema-cross, fixed-fraction", exception.Problem);
@@ -146,7 +146,7 @@ public sealed class StrategyCompositionLoaderTests : IDisposable
         var composition = StrategyCompositionLoader.Load(path);
 
         var exception = Assert.Throws<CompositionException>(() =>
-            EmaCrossBacktest.CreateCatalog().Create<IStrategy>(composition.Strategy, path, "$.strategy"));
+            ShippedCompositionBacktest.CreateCatalog().Create<IStrategy>(composition.Strategy, path, "$.strategy"));
 
         Assert.Equal("plugin 'fixed-fraction' is a FixedFractionSizer, not a IStrategy", exception.Problem);
     }

@@ -14,4 +14,7 @@ public enum DecisionOutcome
 
     /// <summary>An earlier order for the symbol is still working.</summary>
     OrderPending = 3,
+
+    /// <summary>The same decision's last order was rejected and nothing has changed since (direction, position, cash).</summary>
+    HeldAfterRejection = 4,
 }

@@ -29,6 +29,8 @@ public sealed class ExecutionEngine : IExecutionEventSink
     private readonly Dictionary<string, int> workingOrdersBySymbol = new(StringComparer.Ordinal);
     private readonly List<DecisionRecord> decisions = [];
     private readonly Dictionary<string, DecisionRecord> lastUnsentBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SignalDirection> directionByOrder = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RejectionMemory> lastRejectionBySymbol = new(StringComparer.Ordinal);
 
     /// <summary>Creates the execution engine and attaches it to <paramref name="exchange"/>.</summary>
     public ExecutionEngine(
@@ -102,6 +104,16 @@ public sealed class ExecutionEngine : IExecutionEventSink
             return;
         }
 
+        if (lastRejectionBySymbol.TryGetValue(bar.Symbol, out var rejection)
+            && rejection.Direction == signal.Direction
+            && rejection.Position == position
+            && rejection.Cash == portfolio.Cash)
+        {
+            RecordUnsent(clock.UtcNow, in bar, signal, position, position, DecisionOutcome.HeldAfterRejection,
+                $"the last order for this decision was rejected ({rejection.Reason}); it is retried when the direction, position or cash changes");
+            return;
+        }
+
         var rules = instruments.Get(bar.Symbol);
         var target = 0m;
         string? reason = null;
@@ -157,6 +169,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
         }
 
         var request = new OrderRequest(orderIds.Next(), bar.Symbol, side, OrderType.Market, quantity);
+        directionByOrder[request.ClientOrderId] = signal.Direction;
         lastUnsentBySymbol.Remove(bar.Symbol);
         decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position,
             position + (side == OrderSide.Buy ? quantity : -quantity), DecisionOutcome.OrderSent, request.ClientOrderId, reason));
@@ -178,9 +191,23 @@ public sealed class ExecutionEngine : IExecutionEventSink
     {
         var record = Find(update.ClientOrderId);
         record.Apply(update);
-        if (update.Status.IsFinal())
+        if (!update.Status.IsFinal())
         {
-            workingOrdersBySymbol[record.Request.Symbol]--;
+            return;
+        }
+
+        var symbol = record.Request.Symbol;
+        workingOrdersBySymbol[symbol]--;
+        if (directionByOrder.Remove(update.ClientOrderId, out var direction))
+        {
+            if (update.Status == OrderStatus.Rejected)
+            {
+                lastRejectionBySymbol[symbol] = new RejectionMemory(direction, portfolio.PositionFor(symbol).Quantity, portfolio.Cash, update.Reason);
+            }
+            else
+            {
+                lastRejectionBySymbol.Remove(symbol);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ internal static class RepositoryPaths
 
     public static string RepositoryRoot => Root.Value;
 
-    public static string EmaCrossComposition => Path.Combine(RepositoryRoot, "strategies", "ema-cross.json");
+    public static string ShippedComposition => Path.Combine(RepositoryRoot, "strategies", "ema-cross.json");
 
     public static string BinanceBitcoinMinuteFile => MarketFile("binance_btcbusd_minute_trade_20221213_UTC.csv");
 

@@ -12,7 +12,7 @@ namespace PluginBot.Engine.Tests.Infrastructure;
 /// Runs the shipped EMA-cross composition the way the CLI does: the composition's cash, fee and slippage, Binance
 /// spot rules from the shipped symbol properties for Binance files and permissive rules for other venues.
 /// </summary>
-internal static class EmaCrossBacktest
+internal static class ShippedCompositionBacktest
 {
     private static readonly Lazy<SymbolPropertiesCatalog> BinanceRules = new(() => SymbolPropertiesCatalog.Load(RepositoryPaths.BinanceSymbolProperties));
 
@@ -25,7 +25,7 @@ internal static class EmaCrossBacktest
         return catalog;
     }
 
-    public static StrategyComposition LoadComposition() => StrategyCompositionLoader.Load(RepositoryPaths.EmaCrossComposition);
+    public static StrategyComposition LoadComposition() => StrategyCompositionLoader.Load(RepositoryPaths.ShippedComposition);
 
     public static BacktestDataSet LoadData(params string[] files) => BacktestDataSet.Load(new BacktestDataRequest(files));
 

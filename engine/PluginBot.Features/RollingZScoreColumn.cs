@@ -1,0 +1,39 @@
+using PluginBot.Indicators;
+
+namespace PluginBot.Features;
+
+/// <summary>
+/// The rolling z-score of an earlier column: (value − mean)/σ over that column's last n ready values (population σ).
+/// It re-expresses a feature relative to its own recent history, so a model sees "unusually high for now" rather
+/// than a level that drifts with the market. 0 when the window shows no variation.
+/// </summary>
+/// <remarks>The window holds only ready values of the source, so it becomes ready n bars after the source does.</remarks>
+internal sealed class RollingZScoreColumn : FeatureColumn
+{
+    private readonly int sourceIndex;
+    private readonly RollingStandardDeviation deviation;
+
+    public RollingZScoreColumn(int sourceIndex, int period)
+    {
+        this.sourceIndex = sourceIndex;
+        deviation = new RollingStandardDeviation(period);
+    }
+
+    /// <inheritdoc />
+    public override double Compute(ReadOnlySpan<double> earlierValues)
+    {
+        var value = earlierValues[sourceIndex];
+        if (double.IsNaN(value))
+        {
+            return double.NaN;
+        }
+
+        deviation.Update(value);
+        if (!deviation.IsReady)
+        {
+            return double.NaN;
+        }
+
+        return deviation.Value > 0 ? (value - deviation.Mean) / deviation.Value : 0;
+    }
+}
