@@ -18,6 +18,7 @@ internal static class Program
         {
             BacktestCommand.Create(),
             BenchCommand.Create(),
+            FeaturesCommand.Create(),
         };
 
         try

@@ -4,26 +4,29 @@ using PluginBot.Sdk.Market;
 namespace PluginBot.Features;
 
 /// <summary>
-/// A feature set for one symbol and interval: it converts each bar to doubles once, runs its indicator updates in a
-/// fixed order, then evaluates every column in schema order into a preallocated buffer. Built by
+/// A feature set for one symbol and interval: it converts each bar to doubles once, updates its indicators (those fed
+/// the whole bar, then those fed the close, then derived steps that read indicators), then evaluates every column in
+/// schema order into a preallocated buffer, so a column may read an earlier column of the same bar. Built by
 /// <see cref="FeatureSetCatalog"/>; see <see cref="IFeatureSet"/> for the readiness (NaN) and no-look-ahead rules.
 /// </summary>
 /// <remarks>
 /// Cost per bar is the sum of its indicators' update costs (O(1) each, or O(window) where the indicator documents
-/// it) plus one virtual call per column. Every array, indicator and delegate is created in the constructor; the
-/// update path performs no allocation, LINQ, boxing or closure creation.
+/// it) plus one delegate call per indicator and per column. Every array, indicator and delegate is created in the
+/// constructor; the update path performs no allocation, LINQ, boxing or closure creation.
 /// </remarks>
 public sealed class FeatureSet : IFeatureSet
 {
-    private readonly BarStep[] steps;
-    private readonly FeatureColumn[] columns;
+    private readonly BarStep[] barSteps;
+    private readonly Action<double>[] closeSteps;
+    private readonly BarStep[] derivedSteps;
+    private readonly Func<double>[] columns;
     private readonly double[] values;
     private string? symbol;
     private BarInterval interval;
     private DateTime lastStartTime;
     private int readyCount;
 
-    internal FeatureSet(FeatureSchema schema, BarStep[] steps, FeatureColumn[] columns)
+    internal FeatureSet(FeatureSchema schema, BarStep[] barSteps, Action<double>[] closeSteps, BarStep[] derivedSteps, Func<double>[] columns, ColumnValues values)
     {
         if (columns.Length != schema.Count)
         {
@@ -31,10 +34,12 @@ public sealed class FeatureSet : IFeatureSet
         }
 
         Schema = schema;
-        this.steps = steps;
+        this.barSteps = barSteps;
+        this.closeSteps = closeSteps;
+        this.derivedSteps = derivedSteps;
         this.columns = columns;
-        values = new double[columns.Length];
-        values.AsSpan().Fill(double.NaN);
+        values.Allocate(columns.Length);
+        this.values = values.Values;
     }
 
     /// <inheritdoc />
@@ -67,7 +72,18 @@ public sealed class FeatureSet : IFeatureSet
         RequireSameSeries(in bar);
         Samples++;
         var sample = BarSample.From(in bar);
-        foreach (var step in steps)
+        foreach (var step in barSteps)
+        {
+            step(in sample);
+        }
+
+        var close = sample.Close;
+        foreach (var step in closeSteps)
+        {
+            step(close);
+        }
+
+        foreach (var step in derivedSteps)
         {
             step(in sample);
         }
@@ -75,8 +91,8 @@ public sealed class FeatureSet : IFeatureSet
         var ready = 0;
         for (var index = 0; index < columns.Length; index++)
         {
-            // Each column sees only the columns before it, and only this bar's values of them.
-            var value = columns[index].Compute(values.AsSpan(0, index));
+            // In schema order: a normalising column reads its (earlier) source's value of this same bar.
+            var value = columns[index]();
             values[index] = value;
             if (!double.IsNaN(value))
             {

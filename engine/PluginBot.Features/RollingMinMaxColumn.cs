@@ -11,21 +11,23 @@ namespace PluginBot.Features;
 /// its upper and lower channel are then exactly the window's maximum and minimum, in amortised O(1) without a second
 /// implementation of the monotonic-deque extremum.
 /// </remarks>
-internal sealed class RollingMinMaxColumn : FeatureColumn
+internal sealed class RollingMinMaxColumn
 {
+    private readonly ColumnValues columns;
     private readonly int sourceIndex;
     private readonly DonchianChannels extremes;
 
-    public RollingMinMaxColumn(int sourceIndex, int period)
+    public RollingMinMaxColumn(ColumnValues columns, int sourceIndex, int period)
     {
+        this.columns = columns;
         this.sourceIndex = sourceIndex;
         extremes = new DonchianChannels(period);
     }
 
-    /// <inheritdoc />
-    public override double Compute(ReadOnlySpan<double> earlierValues)
+    /// <summary>This bar's value (NaN while not ready); call exactly once per bar, after the source column.</summary>
+    public double Compute()
     {
-        var value = earlierValues[sourceIndex];
+        var value = columns.Values[sourceIndex];
         if (double.IsNaN(value))
         {
             return double.NaN;

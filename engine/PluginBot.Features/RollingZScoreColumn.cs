@@ -8,21 +8,23 @@ namespace PluginBot.Features;
 /// than a level that drifts with the market. 0 when the window shows no variation.
 /// </summary>
 /// <remarks>The window holds only ready values of the source, so it becomes ready n bars after the source does.</remarks>
-internal sealed class RollingZScoreColumn : FeatureColumn
+internal sealed class RollingZScoreColumn
 {
+    private readonly ColumnValues columns;
     private readonly int sourceIndex;
     private readonly RollingStandardDeviation deviation;
 
-    public RollingZScoreColumn(int sourceIndex, int period)
+    public RollingZScoreColumn(ColumnValues columns, int sourceIndex, int period)
     {
+        this.columns = columns;
         this.sourceIndex = sourceIndex;
         deviation = new RollingStandardDeviation(period);
     }
 
-    /// <inheritdoc />
-    public override double Compute(ReadOnlySpan<double> earlierValues)
+    /// <summary>This bar's value (NaN while not ready); call exactly once per bar, after the source column.</summary>
+    public double Compute()
     {
-        var value = earlierValues[sourceIndex];
+        var value = columns.Values[sourceIndex];
         if (double.IsNaN(value))
         {
             return double.NaN;

@@ -120,19 +120,43 @@ public sealed class BacktestRunnerTests
         Assert.Contains(result.Orders, order => order.Request.Symbol == "BTCBUSD");
         AssertFillsUseOnlyTheirOwnSymbolsBars(data, result);
 
-        // The 2018 file ends while its 95 % position is open, so the 2022 symbol's 95 %-of-equity entries need more
-        // cash than the account has: the exchange must refuse them for that reason and no other.
-        var open = Assert.Single(result.OpenPositions);
-        Assert.Equal("BTCUSD", open.Key);
-        Assert.True(open.Value > 0);
-        Assert.All(
-            result.Orders.Where(order => order.Status != OrderStatus.Filled),
-            order => Assert.StartsWith("insufficient cash", order.Reason, StringComparison.Ordinal));
+        // The 2018 file ends while its 95 % position is open; the 2022 symbol is then sized to the cash left free
+        // (the sizer caps at the same fraction of cash), so its entries fit and fill instead of being refused.
+        var open = result.OpenPositions;
+        Assert.True(open["BTCUSD"] > 0);
+        Assert.Contains(result.Orders, order => order.Request.Symbol == "BTCBUSD" && order.Status == OrderStatus.Filled);
+        Assert.DoesNotContain(result.Orders, order => order.Status == OrderStatus.Rejected);
+    }
 
-        // Cash never changes after the refusal (the other position stays open), so the refused entry is sent once
-        // and later identical decisions are held, not re-sent on every bar.
-        Assert.Single(result.Orders, order => order.Status == OrderStatus.Rejected);
-        Assert.Contains(result.Decisions, decision => decision.Outcome == DecisionOutcome.HeldAfterRejection && decision.Symbol == "BTCBUSD");
+    [Fact]
+    public void Run_EntriesSizedToAllTheCash_AreRetriedOnlyWhenThePriceFalls()
+    {
+        // Fraction 1: the entry spends all the cash at the decision close, so fees (and any higher open) make the
+        // exchange refuse it. The refused decision may be retried only when the close is lower than at the refusal.
+        var data = ShippedCompositionBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile);
+        using var settings = JsonDocument.Parse("""{ "fraction": 1 }""");
+        var composition = ShippedCompositionBacktest.LoadComposition() with
+        {
+            Sizer = new PluginReference("fixed-fraction", new PluginSettings(settings.RootElement, "$.sizer.settings")),
+        };
+
+        var result = ShippedCompositionBacktest.Run(data, composition);
+
+        var rejected = result.Orders.Where(order => order.Status == OrderStatus.Rejected).ToList();
+        Assert.NotEmpty(rejected);
+        Assert.All(rejected, order => Assert.StartsWith("insufficient cash", order.Reason, StringComparison.Ordinal));
+        var sent = result.Decisions.Where(d => d.Outcome == DecisionOutcome.OrderSent).ToList();
+        for (var index = 1; index < sent.Count; index++)
+        {
+            var previous = result.Orders.Single(o => o.Request.ClientOrderId == sent[index - 1].ClientOrderId);
+            if (previous.Status == OrderStatus.Rejected && sent[index].PositionBefore == sent[index - 1].PositionBefore)
+            {
+                Assert.True(sent[index].ReferencePrice < sent[index - 1].ReferencePrice,
+                    $"order {sent[index].ClientOrderId} re-sent a refused entry at {sent[index].ReferencePrice} without the price falling below {sent[index - 1].ReferencePrice}");
+            }
+        }
+
+        Assert.Contains(result.Decisions, decision => decision.Outcome == DecisionOutcome.HeldAfterRejection);
     }
 
     [Fact]

@@ -44,16 +44,25 @@ public sealed class BarFillRulesTests
     }
 
     [Fact]
-    public void Evaluate_LimitBuyWhenTheBarOpensBelowTheLimit_FillsAtTheOpen()
+    public void Evaluate_RestingLimitBuyWhenTheBarOpensBelowTheLimit_FillsAtTheLimitAsMaker()
     {
-        // A gap down through the bid: the order gets the better price 97, not its limit 99.
+        // A resting bid at 99 is hit at 99 on the way down to the 97 open: the gap's better price is not credited.
         var bar = TestBars.Minute(Symbol, 1, open: 97m, high: 98m, low: 96m, close: 97.5m);
 
         var outcome = BarFillRules.Evaluate(Limit(OrderSide.Buy, 99m), in bar, arrivedThisBar: false, triggered: false);
 
-        Assert.True(outcome.Fills);
-        Assert.Equal(97m, outcome.Price);
-        Assert.False(outcome.Slips);
+        Assert.Equal(new BarFillOutcome(true, 99m, LiquidityRole.Maker, false, false), outcome);
+    }
+
+    [Fact]
+    public void Evaluate_ArrivingLimitBuyWhenTheBarOpensBelowTheLimit_FillsAtTheOpenAsTaker()
+    {
+        // Arriving when the market is already at 97, below the 99 limit: marketable, it takes the open.
+        var bar = TestBars.Minute(Symbol, 1, open: 97m, high: 98m, low: 96m, close: 97.5m);
+
+        var outcome = BarFillRules.Evaluate(Limit(OrderSide.Buy, 99m), in bar, arrivedThisBar: true, triggered: false);
+
+        Assert.Equal(new BarFillOutcome(true, 97m, LiquidityRole.Taker, false, false), outcome);
     }
 
     [Fact]
@@ -100,14 +109,14 @@ public sealed class BarFillRulesTests
     }
 
     [Fact]
-    public void Evaluate_LimitSellWhenTheBarOpensAboveTheLimit_FillsAtTheOpen()
+    public void Evaluate_RestingLimitSellWhenTheBarOpensAboveTheLimit_FillsAtTheLimitAsMaker()
     {
-        // A gap up through the offer 101.5: the better price 103 is what a resting offer really gets.
+        // A resting offer at 101.5 is lifted at 101.5 on the way up to the 103 open.
         var bar = TestBars.Minute(Symbol, 1, open: 103m, high: 104m, low: 102m, close: 103m);
 
         var outcome = BarFillRules.Evaluate(Limit(OrderSide.Sell, 101.5m), in bar, arrivedThisBar: false, triggered: false);
 
-        Assert.Equal(new BarFillOutcome(true, 103m, LiquidityRole.Maker, false, false), outcome);
+        Assert.Equal(new BarFillOutcome(true, 101.5m, LiquidityRole.Maker, false, false), outcome);
     }
 
     [Fact]

@@ -33,21 +33,23 @@ public sealed class SimulatedExchangeTests
     }
 
     [Fact]
-    public void OnBar_LatencyLongerThanABar_FillsOnTheFirstBarEndingAfterArrival()
+    public void OnBar_LatencyLongerThanABar_FillsOnTheFirstBarStartingAfterArrival()
     {
-        // Sent at 00:01:00 with 90 s latency: arrives 00:02:30. The bar 00:01-00:02 ends before that; 00:02-00:03 does not.
+        // Sent at 00:01:00 with 90 s latency: arrives 00:02:30. The bars opening at 00:01 and 00:02 opened before it
+        // arrived (their opens are prices it never saw); the bar opening at 00:03 is the first it can trade on.
         var harness = new ExchangeHarness(new SimulatedExchangeOptions { Latency = TimeSpan.FromSeconds(90) });
         harness.Feed(TestBars.Flat(Symbol, 0, 17_000m));
         harness.Submit(Market("order-1", OrderSide.Buy, 1m));
 
         harness.Feed(TestBars.Minute(Symbol, 1, open: 17_010m, high: 17_030m, low: 17_000m, close: 17_020m));
+        harness.Feed(TestBars.Minute(Symbol, 2, open: 17_020m, high: 17_040m, low: 17_010m, close: 17_030m));
         Assert.Empty(harness.Sink.Fills);
 
-        harness.Feed(TestBars.Minute(Symbol, 2, open: 17_020m, high: 17_040m, low: 17_010m, close: 17_030m));
+        harness.Feed(TestBars.Minute(Symbol, 3, open: 17_035m, high: 17_050m, low: 17_020m, close: 17_040m));
 
         var fill = Assert.Single(harness.Sink.Fills);
-        Assert.Equal(17_020m, fill.Price);
-        Assert.Equal(TestBars.Origin.AddSeconds(150), fill.Time);
+        Assert.Equal(17_035m, fill.Price);
+        Assert.Equal(TestBars.Origin.AddMinutes(3), fill.Time);
     }
 
     [Fact]
@@ -287,13 +289,27 @@ public sealed class SimulatedExchangeTests
     }
 
     [Fact]
-    public void OnBar_ImmediateOrCancelLimitThatCanFillOnArrival_Fills()
+    public void OnBar_ImmediateOrCancelLimitMarketableAtTheArrivalOpen_FillsAtTheOpenAsTaker()
     {
+        var harness = FedHarness();
+        harness.Submit(new OrderRequest("order-1", Symbol, OrderSide.Buy, OrderType.Limit, 1m, limitPrice: 17_050m, timeInForce: TimeInForce.ImmediateOrCancel));
+        harness.Feed(TestBars.Minute(Symbol, 1, open: 17_000m, high: 17_100m, low: 16_900m, close: 17_000m));
+
+        var fill = Assert.Single(harness.Sink.Fills);
+        Assert.Equal(17_000m, fill.Price);
+        Assert.Equal(LiquidityRole.Taker, fill.Liquidity);
+    }
+
+    [Fact]
+    public void OnBar_ImmediateOrCancelLimitReachedOnlyAfterTheOpen_ExpiresWithoutResting()
+    {
+        // The low touches 16,950 later in the bar, but an IOC order never rests to be hit there.
         var harness = FedHarness();
         harness.Submit(new OrderRequest("order-1", Symbol, OrderSide.Buy, OrderType.Limit, 1m, limitPrice: 16_950m, timeInForce: TimeInForce.ImmediateOrCancel));
         harness.Feed(TestBars.Minute(Symbol, 1, open: 17_000m, high: 17_100m, low: 16_900m, close: 17_000m));
 
-        Assert.Equal(16_950m, Assert.Single(harness.Sink.Fills).Price);
+        Assert.Empty(harness.Sink.Fills);
+        Assert.Equal(OrderStatus.Expired, harness.Sink.UpdatesFor("order-1").Last().Status);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class Portfolio : IPortfolioView
         }
     }
 
-    /// <summary>Equity at the last 00:00 UTC (or at the start).</summary>
+    /// <inheritdoc />
     public decimal EquityAtDayStart { get; private set; }
 
     /// <inheritdoc />
@@ -63,10 +63,10 @@ public sealed class Portfolio : IPortfolioView
     /// <inheritdoc />
     public decimal FeesPaid { get; private set; }
 
-    /// <summary>Realised profit or loss over all symbols, before fees.</summary>
+    /// <inheritdoc />
     public decimal RealizedProfitLoss { get; private set; }
 
-    /// <summary>Sum of the absolute market values of all positions.</summary>
+    /// <inheritdoc />
     public decimal GrossExposure
     {
         get
@@ -85,11 +85,29 @@ public sealed class Portfolio : IPortfolioView
     public IReadOnlyList<Position> Positions => positionList;
 
     /// <inheritdoc />
+    public IReadOnlyList<PositionView> OpenPositions
+    {
+        get
+        {
+            var open = new List<PositionView>();
+            foreach (var position in positionList)
+            {
+                if (position.Quantity != 0)
+                {
+                    open.Add(position.ToView());
+                }
+            }
+
+            return open;
+        }
+    }
+
+    /// <inheritdoc />
     public PositionView GetPosition(string symbol) =>
         positions.TryGetValue(symbol, out var position) ? position.ToView() : new PositionView(symbol, 0, 0, 0, 0);
 
     /// <summary>The engine's position object for <paramref name="symbol"/>, created flat on first use.</summary>
-    public Position PositionFor(string symbol)
+    internal Position PositionFor(string symbol)
     {
         // Bars of one feed share their symbol string, so a reference check skips the hash lookup on most bars.
         if (ReferenceEquals(symbol, lastSymbol))
@@ -114,7 +132,7 @@ public sealed class Portfolio : IPortfolioView
     /// daily P&amp;L restarts from the current equity. An event at exactly 00:00 (a bar closing at midnight)
     /// still belongs to the day that is ending.
     /// </summary>
-    public void AdvanceTo(DateTime time)
+    internal void AdvanceTo(DateTime time)
     {
         var day = time.AddTicks(-1).Date;
         if (currentDay == default)
@@ -131,10 +149,10 @@ public sealed class Portfolio : IPortfolioView
     }
 
     /// <summary>Marks a symbol's position at a new price.</summary>
-    public void Mark(string symbol, decimal price) => PositionFor(symbol).MarketPrice = price;
+    internal void Mark(string symbol, decimal price) => PositionFor(symbol).MarketPrice = price;
 
     /// <summary>Books a fill: position, average price, realised P&amp;L, cash and fees. Returns the realised P&amp;L.</summary>
-    public decimal Apply(Fill fill)
+    internal decimal Apply(Fill fill)
     {
         var position = PositionFor(fill.Symbol);
         var signed = fill.SignedQuantity;

@@ -36,7 +36,7 @@ public sealed class Position
     public decimal MarketValue => Quantity * MarketPrice * ContractMultiplier;
 
     /// <summary>A read-only copy for plugins.</summary>
-    public PositionView ToView() => new(Symbol, Quantity, AveragePrice, MarketPrice, RealizedProfitLoss);
+    public PositionView ToView() => new(Symbol, Quantity, AveragePrice, MarketPrice, RealizedProfitLoss, ContractMultiplier);
 
     /// <summary>
     /// Applies a signed fill and returns the profit or loss it realised. Adding to a position averages the entry

@@ -49,6 +49,7 @@ public sealed class BacktestDataSet
             prepared.Add(Cut(resampled, request.From, request.To));
         }
 
+        RejectOverlaps(prepared);
         if (prepared.All(s => s.Bars.Length == 0))
         {
             throw new ArgumentException($"No bars fall in the window {request.From:O} to {request.To:O} in any of: {string.Join(", ", request.Files)}.", nameof(request));
@@ -70,6 +71,25 @@ public sealed class BacktestDataSet
 
         var described = string.Join(", ", series.Select(s => $"{Path.GetFileName(s.SourcePath)} is {s.Interval}"));
         throw new ArgumentException($"The data files have different bar intervals ({described}); pass --interval with a common multiple, for example --interval {intervals.MaxBy(i => i.Duration)}.");
+    }
+
+    private static void RejectOverlaps(IReadOnlyList<BarSeries> series)
+    {
+        // Two files of one symbol that overlap in time would replay the same market twice to the strategy.
+        foreach (var group in series.Where(s => s.Bars.Length > 0).GroupBy(s => s.Symbol, StringComparer.Ordinal))
+        {
+            var ordered = group.OrderBy(s => s.Bars[0].StartTime).ToList();
+            for (var index = 1; index < ordered.Count; index++)
+            {
+                var earlier = ordered[index - 1];
+                var later = ordered[index];
+                if (later.Bars[0].StartTime < earlier.Bars[^1].EndTime)
+                {
+                    throw new ArgumentException(
+                        $"{later.SourcePath} and {earlier.SourcePath} both hold {group.Key} bars around {later.Bars[0].StartTime:yyyy-MM-dd HH:mm:ss} UTC: a symbol's files must not overlap in time.");
+                }
+            }
+        }
     }
 
     private static BarSeries Cut(BarSeries series, DateTime? from, DateTime? to)

@@ -5,13 +5,14 @@ namespace PluginBot.Engine.Exchange;
 
 /// <summary>
 /// How an order trades against one bar when all that is known of the bar is its open, high, low and close.
-/// The rules never use a price the order could not have seen, and resolve gaps in the order's disfavour except
-/// where the gap itself is the better price a resting limit would really get.
+/// The rules never use a price the order could not have seen, and resolve gaps in the order's disfavour.
 /// <list type="bullet">
-/// <item>Market: the open of the first bar after the order arrives (slippage applies).</item>
-/// <item>Limit buy at L: if the bar opens at or below L it fills at the open (a gap through the limit: the better
-/// price), otherwise at L when the low reaches L. Maker if it was resting, taker if it was marketable on arrival.
-/// Sell is the mirror image.</item>
+/// <item>Market: the open of the first bar starting after the order arrives (slippage applies).</item>
+/// <item>Limit buy at L arriving with the bar: if the bar opens at or below L it is marketable and fills at the
+/// open as a taker; otherwise it rests and fills at L as a maker when the low reaches L. A resting limit (from an
+/// earlier bar) fills at L even when a bar opens through it: on a continuous venue the resting bid is hit at its
+/// price on the way down, so the gap's better price is not credited. An immediate-or-cancel or fill-or-kill limit
+/// only fills when marketable at the open of its arrival bar. Sell is the mirror image.</item>
 /// <item>Stop-market buy at S: if the bar opens at or above S it fills at the open (a gap through the stop: the
 /// worse price), otherwise at S when the high reaches S. Taker; slippage applies. Sell is the mirror image.</item>
 /// <item>Stop-limit buy (S, L): the stop triggers as a stop-market would, at the open when gapped through, else at S.
@@ -33,6 +34,16 @@ public static class BarFillRules
         {
             case OrderType.Market:
                 return new BarFillOutcome(true, bar.Open, LiquidityRole.Taker, false, true);
+
+            case OrderType.Limit when order.TimeInForce != TimeInForce.GoodTillCancelled:
+            {
+                // Immediate-or-cancel and fill-or-kill never rest: only the arrival open can fill them.
+                var limit = order.LimitPrice!.Value;
+                var marketable = arrivedThisBar && (buy ? bar.Open <= limit : bar.Open >= limit);
+                return marketable
+                    ? new BarFillOutcome(true, bar.Open, LiquidityRole.Taker, false, false)
+                    : BarFillOutcome.NoFill(false);
+            }
 
             case OrderType.Limit:
                 return EvaluateLimit(buy, order.LimitPrice!.Value, in bar, arrivedThisBar, triggered);
@@ -77,7 +88,9 @@ public static class BarFillRules
         var openThrough = buy ? bar.Open <= limit : bar.Open >= limit;
         if (openThrough)
         {
-            return new BarFillOutcome(true, bar.Open, arrivedThisBar ? LiquidityRole.Taker : LiquidityRole.Maker, triggered, false);
+            return arrivedThisBar
+                ? new BarFillOutcome(true, bar.Open, LiquidityRole.Taker, triggered, false)
+                : new BarFillOutcome(true, limit, LiquidityRole.Maker, triggered, false);
         }
 
         var touched = buy ? bar.Low <= limit : bar.High >= limit;

@@ -7,6 +7,16 @@ namespace PluginBot.Engine.Exchange;
 /// <param name="TakerBasisPoints">Fee for fills that crossed the spread.</param>
 public sealed record FeeSchedule(decimal MakerBasisPoints, decimal TakerBasisPoints)
 {
+    /// <summary>Fee for resting fills in basis points; not negative (rebates are not modelled).</summary>
+    public decimal MakerBasisPoints { get; init; } = MakerBasisPoints >= 0
+        ? MakerBasisPoints
+        : throw new ArgumentOutOfRangeException(nameof(MakerBasisPoints), MakerBasisPoints, "A fee must not be negative.");
+
+    /// <summary>Fee for crossing fills in basis points; not negative.</summary>
+    public decimal TakerBasisPoints { get; init; } = TakerBasisPoints >= 0
+        ? TakerBasisPoints
+        : throw new ArgumentOutOfRangeException(nameof(TakerBasisPoints), TakerBasisPoints, "A fee must not be negative.");
+
     /// <summary>Binance spot's default: 0.1 % maker and taker.</summary>
     public static FeeSchedule BinanceSpotDefault { get; } = new(10m, 10m);
 

@@ -7,6 +7,14 @@ namespace PluginBot.Engine.Exchange;
 /// <param name="BasisPoints">Slippage in basis points of the reference price (0 for none).</param>
 public sealed record FixedBasisPointsSlippage(decimal BasisPoints) : ISlippageModel
 {
+    /// <summary>Slippage in basis points; not negative, since slippage never favours the order.</summary>
+    public decimal BasisPoints { get; init; } = BasisPoints >= 0
+        ? BasisPoints
+        : throw new ArgumentOutOfRangeException(nameof(BasisPoints), BasisPoints, "Slippage must not be negative.");
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"fixed {BasisPoints} bps");
+
     /// <summary>No slippage.</summary>
     public static FixedBasisPointsSlippage None { get; } = new(0m);
 

@@ -105,7 +105,9 @@ public sealed class SimulatedExchange : IExchangeAdapter
             for (var index = 0; index < orders.Count; index++)
             {
                 var working = orders[index];
-                if (working.IsDone || bar.StartTime < working.SubmitTime || bar.EndTime <= working.ArrivalTime)
+                // Only a bar that starts after the order arrived can trade it: an earlier bar's open is a price the
+                // order never saw. Arrival is never before submission, so the decision bar itself is never eligible.
+                if (working.IsDone || bar.StartTime < working.ArrivalTime)
                 {
                     continue;
                 }
@@ -121,7 +123,7 @@ public sealed class SimulatedExchange : IExchangeAdapter
                 else if (arrivedThisBar && working.Request.TimeInForce != TimeInForce.GoodTillCancelled)
                 {
                     working.IsDone = true;
-                    events.OnOrderUpdate(new OrderUpdate(working.Request.ClientOrderId, OrderStatus.Expired, FillTime(working, in bar), 0m,
+                    events.OnOrderUpdate(new OrderUpdate(working.Request.ClientOrderId, OrderStatus.Expired, bar.StartTime, 0m,
                         $"{working.Request.TimeInForce} order could not fill on arrival"));
                 }
             }
@@ -136,7 +138,7 @@ public sealed class SimulatedExchange : IExchangeAdapter
     {
         var request = working.Request;
         var rules = instruments.Get(request.Symbol);
-        var time = FillTime(working, in bar);
+        var time = bar.StartTime;
         var price = outcome.Price;
         if (outcome.Slips)
         {
@@ -234,8 +236,6 @@ public sealed class SimulatedExchange : IExchangeAdapter
 
         return null;
     }
-
-    private static DateTime FillTime(WorkingOrder working, in Bar bar) => working.ArrivalTime > bar.StartTime ? working.ArrivalTime : bar.StartTime;
 
     private void RemoveDone(SymbolBook book)
     {

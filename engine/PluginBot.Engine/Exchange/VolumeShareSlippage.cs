@@ -11,6 +11,19 @@ namespace PluginBot.Engine.Exchange;
 /// <param name="VolumeLimit">The largest volume share counted.</param>
 public sealed record VolumeShareSlippage(decimal PriceImpact = 0.1m, decimal VolumeLimit = 0.025m) : ISlippageModel
 {
+    /// <summary>Impact coefficient, not negative.</summary>
+    public decimal PriceImpact { get; init; } = PriceImpact >= 0
+        ? PriceImpact
+        : throw new ArgumentOutOfRangeException(nameof(PriceImpact), PriceImpact, "Price impact must not be negative.");
+
+    /// <summary>The largest volume share counted, between 0 and 1.</summary>
+    public decimal VolumeLimit { get; init; } = VolumeLimit is >= 0 and <= 1
+        ? VolumeLimit
+        : throw new ArgumentOutOfRangeException(nameof(VolumeLimit), VolumeLimit, "The volume limit must be between 0 and 1.");
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"volume share (impact {PriceImpact}, limit {VolumeLimit})");
+
     /// <inheritdoc />
     public decimal Apply(OrderSide side, decimal referencePrice, decimal quantity, in Bar bar)
     {

@@ -14,10 +14,10 @@ internal sealed class WorkingOrder
 
     public OrderRequest Request { get; }
 
-    /// <summary>When the engine sent it: only bars starting at or after this can fill it (no look-ahead).</summary>
+    /// <summary>When the engine sent it.</summary>
     public DateTime SubmitTime { get; }
 
-    /// <summary>When it reaches the exchange (submit time plus latency).</summary>
+    /// <summary>When it reaches the exchange (submit time plus latency): only bars starting at or after this can fill it.</summary>
     public DateTime ArrivalTime { get; }
 
     /// <summary>True once a stop-limit order's stop has been touched: from then on it is a resting limit.</summary>

@@ -104,13 +104,10 @@ public sealed class ExecutionEngine : IExecutionEventSink
             return;
         }
 
-        if (lastRejectionBySymbol.TryGetValue(bar.Symbol, out var rejection)
-            && rejection.Direction == signal.Direction
-            && rejection.Position == position
-            && rejection.Cash == portfolio.Cash)
+        if (lastRejectionBySymbol.TryGetValue(bar.Symbol, out var rejection) && rejection.StillApplies(signal.Direction, position, portfolio.Cash, bar.Close))
         {
             RecordUnsent(clock.UtcNow, in bar, signal, position, position, DecisionOutcome.HeldAfterRejection,
-                $"the last order for this decision was rejected ({rejection.Reason}); it is retried when the direction, position or cash changes");
+                $"the last order for this decision was rejected ({rejection.Reason}); it is retried when the direction, position or cash changes or the price moves in its favour");
             return;
         }
 
@@ -119,11 +116,21 @@ public sealed class ExecutionEngine : IExecutionEventSink
         string? reason = null;
         if (wantedSign != 0)
         {
-            var size = sizer.TargetQuantity(new SizingRequest(bar.Symbol, signal, bar.Close, rules));
-            target = wantedSign * rules.RoundQuantityDown(size);
+            SizingResult size;
+            try
+            {
+                size = sizer.Size(new SizingRequest(bar.Symbol, signal, bar.Close, rules));
+            }
+            catch (Exception exception)
+            {
+                // A faulty sizer must not stop the engine: no size is the safe answer.
+                size = SizingResult.None($"the sizer threw {exception.GetType().Name}: {exception.Message}");
+            }
+
+            target = wantedSign * rules.RoundQuantityDown(size.Quantity);
             if (target == 0)
             {
-                reason = sizer.LastReason ?? "the sizer returned no quantity";
+                reason = size.Reason ?? "the sizer returned less than one lot";
             }
         }
 
@@ -139,9 +146,20 @@ public sealed class ExecutionEngine : IExecutionEventSink
         var intent = new OrderIntent(bar.Symbol, side, quantity, bar.Close, position);
         var scale = 1m;
         List<string>? reasons = null;
-        foreach (var layer in riskLayers)
+        for (var index = 0; index < riskLayers.Count; index++)
         {
-            var assessment = layer.Assess(in intent);
+            var layer = riskLayers[index];
+            RiskAssessment assessment;
+            try
+            {
+                assessment = layer.Assess(in intent);
+            }
+            catch (Exception exception)
+            {
+                // Fail closed: a risk layer that cannot answer vetoes.
+                assessment = RiskAssessment.Veto($"the layer threw {exception.GetType().Name}: {exception.Message}");
+            }
+
             if (assessment.Verdict == RiskVerdict.Veto)
             {
                 RecordUnsent(clock.UtcNow, in bar, signal, position, target, DecisionOutcome.Vetoed, $"{layer.Name}: {assessment.Reason}");
@@ -202,7 +220,8 @@ public sealed class ExecutionEngine : IExecutionEventSink
         {
             if (update.Status == OrderStatus.Rejected)
             {
-                lastRejectionBySymbol[symbol] = new RejectionMemory(direction, portfolio.PositionFor(symbol).Quantity, portfolio.Cash, update.Reason);
+                lastRejectionBySymbol[symbol] = new RejectionMemory(direction, portfolio.PositionFor(symbol).Quantity, portfolio.Cash,
+                    portfolio.PositionFor(symbol).MarketPrice, update.Reason);
             }
             else
             {

@@ -5,10 +5,34 @@ using PluginBot.Sdk.Portfolio;
 
 namespace PluginBot.Engine.Hosting;
 
-/// <summary>The narrow, read-only view of the engine handed to one plugin.</summary>
-/// <param name="Clock">The environment clock.</param>
-/// <param name="Portfolio">Read-only account view.</param>
-/// <param name="Instruments">Instrument rules.</param>
-/// <param name="Log">Logger scoped to the plugin.</param>
-/// <param name="Settings">The plugin's settings.</param>
-public sealed record PluginContext(IClock Clock, IPortfolioView Portfolio, IInstrumentCatalog Instruments, IPluginLogger Log, PluginSettings Settings) : IPluginContext;
+/// <summary>
+/// The narrow, read-only view of the engine handed to one plugin. The clock and portfolio are wrapped, so a
+/// plugin cannot cast them back to the engine's mutable objects.
+/// </summary>
+public sealed class PluginContext : IPluginContext
+{
+    /// <summary>Creates a context over the engine's clock and portfolio.</summary>
+    public PluginContext(IClock clock, IPortfolioView portfolio, IInstrumentCatalog instruments, IPluginLogger log, PluginSettings settings)
+    {
+        Clock = new ReadOnlyClock(clock);
+        Portfolio = new ReadOnlyPortfolioView(portfolio);
+        Instruments = instruments;
+        Log = log;
+        Settings = settings;
+    }
+
+    /// <inheritdoc />
+    public IClock Clock { get; }
+
+    /// <inheritdoc />
+    public IPortfolioView Portfolio { get; }
+
+    /// <inheritdoc />
+    public IInstrumentCatalog Instruments { get; }
+
+    /// <inheritdoc />
+    public IPluginLogger Log { get; }
+
+    /// <inheritdoc />
+    public PluginSettings Settings { get; }
+}

@@ -21,6 +21,18 @@ public sealed record Fill(
     DateTime Time,
     long TradeId)
 {
+    /// <summary>Traded quantity, positive.</summary>
+    public decimal Quantity { get; init; } = Quantity > 0 ? Quantity : throw new ArgumentOutOfRangeException(nameof(Quantity), Quantity, "A fill's quantity must be positive.");
+
+    /// <summary>Traded price, positive.</summary>
+    public decimal Price { get; init; } = Price > 0 ? Price : throw new ArgumentOutOfRangeException(nameof(Price), Price, "A fill's price must be positive.");
+
+    /// <summary>Fee charged in the quote currency; negative only for a maker rebate.</summary>
+    public decimal Fee { get; init; } = Fee;
+
+    /// <summary>Buy or sell.</summary>
+    public OrderSide Side { get; init; } = Enum.IsDefined(Side) ? Side : throw new ArgumentOutOfRangeException(nameof(Side), Side, "Unknown order side.");
+
     /// <summary>The signed change in position: positive for buys.</summary>
     public decimal SignedQuantity => Side == OrderSide.Buy ? Quantity : -Quantity;
 }

@@ -1,14 +1,11 @@
 namespace PluginBot.Sdk.Plugins;
 
-/// <summary>Turns a decision into a target position size. Equity and positions come from the context's portfolio view.</summary>
+/// <summary>Turns a decision into a target position size. Equity, cash and positions come from the context's portfolio view.</summary>
 public interface IPositionSizer : IPlugin
 {
     /// <summary>
-    /// The absolute target quantity for the signal's direction, rounded to the lot size. Zero means "do not
-    /// enter"; the engine records the sizer's reason from <see cref="LastReason"/> when it is set.
+    /// The absolute target quantity for the signal's direction. The engine rounds it down to the lot size and
+    /// checks the exchange's minimums; a zero result carries its reason into the decision record.
     /// </summary>
-    decimal TargetQuantity(in SizingRequest request);
-
-    /// <summary>Why the last call returned zero, or null.</summary>
-    string? LastReason => null;
+    SizingResult Size(in SizingRequest request);
 }

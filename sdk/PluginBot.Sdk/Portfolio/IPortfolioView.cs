@@ -15,8 +15,20 @@ public interface IPortfolioView
     /// <summary>Equity now minus equity at the last 00:00 UTC.</summary>
     decimal DailyProfitLoss { get; }
 
+    /// <summary>Equity at the last 00:00 UTC (or at the start): the base of the daily loss limit.</summary>
+    decimal EquityAtDayStart { get; }
+
     /// <summary>Total fees paid since the start.</summary>
     decimal FeesPaid { get; }
+
+    /// <summary>Profit or loss closed so far over all symbols, before fees.</summary>
+    decimal RealizedProfitLoss { get; }
+
+    /// <summary>Sum of the absolute market values of all positions: divided by equity, the gross leverage.</summary>
+    decimal GrossExposure { get; }
+
+    /// <summary>Every position that is not flat, in the order first traded.</summary>
+    IReadOnlyList<PositionView> OpenPositions { get; }
 
     /// <summary>The position in <paramref name="symbol"/> (flat when there is none).</summary>
     PositionView GetPosition(string symbol);
