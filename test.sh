@@ -3,7 +3,12 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
-scripts/setup.sh || exit 1
+if ! scripts/setup.sh; then
+  # CI reads the last line: a setup failure must still say that nothing passed.
+  echo "setup failed: see the messages above" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 log="$(mktemp)"
 dotnet test PluginBot.sln --nologo -v q 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -28,7 +28,8 @@ fi
 
 # Exchange data in New York time (SPY files) is converted with the system time zone database.
 if [ ! -e /usr/share/zoneinfo/America/New_York ]; then
-  say "installing tzdata"; apt_install tzdata
+  say "installing tzdata"
+  apt_install tzdata || say "warning: without tzdata, files in New York time (SPY) cannot be read; everything else works"
 fi
 
 say "restoring NuGet packages"

@@ -12,6 +12,9 @@ internal static class Program
     /// <summary>Exit code for bad input (a file, option or setting), as opposed to 1 for an engine failure.</summary>
     private const int BadInputExitCode = 2;
 
+    /// <summary>Exit code for a failure of the engine itself.</summary>
+    private const int EngineFailureExitCode = 1;
+
     public static int Main(string[] args)
     {
         var root = new RootCommand("PluginBot: an engine for ML-driven trading strategies in which every part is a plugin.")
@@ -30,6 +33,12 @@ internal static class Program
             Console.Error.WriteLine($"error: {exception.Message}");
             return BadInputExitCode;
         }
+        catch (Exception exception)
+        {
+            // Not the user's input: an engine failure, reported with its type and where it happened.
+            Console.Error.WriteLine($"error: the engine failed: {exception}");
+            return EngineFailureExitCode;
+        }
     }
 
     private static bool IsBadInput(Exception exception) => exception is MarketDataFormatException
@@ -39,6 +48,5 @@ internal static class Program
         or FormatException
         or FileNotFoundException
         or DirectoryNotFoundException
-        or KeyNotFoundException
-        or InvalidOperationException;
+        or KeyNotFoundException;
 }

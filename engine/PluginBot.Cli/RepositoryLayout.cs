@@ -24,7 +24,7 @@ internal static class RepositoryLayout
     public static string DefaultStrategy() =>
         FindRoot() is { } root
             ? Path.Combine(root, "strategies", "ema-cross.json")
-            : throw new InvalidOperationException("No --strategy was given and the PluginBot repository (PluginBot.sln) was not found above the working directory to take strategies/ema-cross.json from.");
+            : throw new FileNotFoundException("No --strategy was given and the PluginBot repository (PluginBot.sln) was not found above the working directory to take strategies/ema-cross.json from.");
 
     /// <summary>The shipped Binance symbol properties, data/market/symbol-properties-binance.csv.</summary>
     public static string? BinanceSymbolProperties() =>

@@ -106,4 +106,38 @@ public sealed class BacktestCommandTests
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         Assert.Matches(@"median: [\d,]+ bars/s, [\d.]+ bytes allocated per bar", result.Output);
     }
+
+    [Theory]
+    [InlineData("--cash", "-5", "--cash: expected a positive amount, found -5")]
+    [InlineData("--fee-bps", "-50", "--fee-bps: expected a number not below 0, found -50")]
+    [InlineData("--slippage-bps", "-1", "--slippage-bps: expected a number not below 0, found -1")]
+    [InlineData("--latency-ms", "-100", "--latency-ms: expected a number not below 0, found -100")]
+    public void Backtest_OutOfRangeOption_FailsNamingTheOptionBeforeRunning(string option, string value, string message)
+    {
+        using var folder = new TemporaryFolder();
+
+        var result = CliProcess.Run(CliProcess.RepositoryRoot, "backtest", option, value, "--out", folder.File("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
+    [Fact]
+    public void Backtest_ResultsJson_RecordsTheInputsByContentHash()
+    {
+        using var folder = new TemporaryFolder();
+
+        var result = CliProcess.Run(CliProcess.RepositoryRoot, "backtest", "--out", folder.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(folder.File("results.json")));
+        var inputs = json.RootElement.GetProperty("inputs");
+        Assert.Equal("strategies/ema-cross.json", inputs.GetProperty("strategyFile").GetString());
+        var data = Assert.Single(inputs.GetProperty("dataFiles").EnumerateArray());
+        Assert.Equal("data/market/binance_btcbusd_minute_trade_20221213_UTC.csv", data.GetProperty("path").GetString());
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            File.ReadAllBytes(Path.Combine(CliProcess.RepositoryRoot, "data/market/binance_btcbusd_minute_trade_20221213_UTC.csv"))));
+        Assert.Equal(expected, data.GetProperty("sha256").GetString());
+    }
 }

@@ -58,6 +58,7 @@ internal static class BacktestCommand
 
     private static int Run(BacktestArguments arguments)
     {
+        Validate(arguments);
         var compositionPath = arguments.StrategyPath ?? RepositoryLayout.DefaultStrategy();
         var composition = StrategyCompositionLoader.Load(compositionPath);
         var files = arguments.DataFiles.Count > 0 ? arguments.DataFiles : composition.Backtest.DataFiles;
@@ -77,8 +78,19 @@ internal static class BacktestCommand
         var slippage = arguments.VolumeShareSlippage
             ? (ISlippageModel)new VolumeShareSlippage()
             : new FixedBasisPointsSlippage(arguments.SlippageBasisPoints ?? composition.Backtest.SlippageBasisPoints ?? 0m);
+        WarnWhenSeriesDoNotOverlap(dataSet);
+
+        // Inputs are good: fail on an unwritable output folder now, not after the whole backtest has run.
+        Directory.CreateDirectory(arguments.OutputDirectory);
         var options = new BacktestOptions
         {
+            Provenance = new BacktestProvenance(
+                PortablePath(compositionPath),
+                Sha256Of(compositionPath),
+                dataSet.Series.Select(series => new DataFileRecord(PortablePath(series.SourcePath), Sha256Of(series.SourcePath), series.Symbol, series.Bars.Length, series.SkippedRows)).ToList(),
+                arguments.From,
+                arguments.To,
+                arguments.OnBadRow.ToString()),
             InitialCash = arguments.Cash ?? composition.Backtest.Cash ?? 10_000m,
             Exchange = new SimulatedExchangeOptions { Fees = new FeeSchedule(fee, fee), Slippage = slippage, Latency = arguments.Latency },
             Instruments = InstrumentsFor(dataSet),
@@ -113,9 +125,58 @@ internal static class BacktestCommand
         return result!;
     }
 
+    private static void Validate(BacktestArguments arguments)
+    {
+        static void Require(bool condition, string option, string expected, object? found)
+        {
+            if (!condition)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option}: expected {expected}, found {found}"));
+            }
+        }
+
+        Require(arguments.Cash is null or > 0, "--cash", "a positive amount", arguments.Cash);
+        Require(arguments.FeeBasisPoints is null or >= 0, "--fee-bps", "a number not below 0", arguments.FeeBasisPoints);
+        Require(arguments.SlippageBasisPoints is null or >= 0, "--slippage-bps", "a number not below 0", arguments.SlippageBasisPoints);
+        Require(arguments.Latency >= TimeSpan.Zero, "--latency-ms", "a number not below 0", arguments.Latency.TotalMilliseconds);
+        Require(arguments.From is null || arguments.To is null || arguments.From < arguments.To, "--from", $"a time before --to ({arguments.To:O})", arguments.From?.ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    private static void WarnWhenSeriesDoNotOverlap(BacktestDataSet dataSet)
+    {
+        var withBars = dataSet.Series.Where(s => s.Bars.Length > 0).ToList();
+        if (withBars.Count < 2)
+        {
+            return;
+        }
+
+        var latestStart = withBars.Max(s => s.Bars[0].StartTime);
+        var earliestEnd = withBars.Min(s => s.Bars[^1].EndTime);
+        if (latestStart >= earliestEnd)
+        {
+            // Merging is still correct, but the time between the files counts as one return period in the statistics.
+            AnsiConsole.MarkupLine($"[yellow]warning:[/] the data files do not overlap in time ({Markup.Escape(string.Join(", ", withBars.Select(s => $"{s.Symbol} {s.Bars[0].StartTime:yyyy-MM-dd}..{s.Bars[^1].EndTime:yyyy-MM-dd}")))}); returns across the gap distort Sharpe, CAGR and drawdown duration.");
+        }
+    }
+
+    // Paths under the working directory are written relative to it, so the same run from two clones writes the same results.json.
+    private static string PortablePath(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative.Replace('\\', '/');
+    }
+
+    private static string Sha256Of(string path) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
     private static InstrumentCatalog InstrumentsFor(BacktestDataSet dataSet)
     {
         var binancePath = RepositoryLayout.BinanceSymbolProperties();
+        if (binancePath is null && dataSet.Series.Any(s => s.Market == "binance"))
+        {
+            AnsiConsole.MarkupLine("[yellow]warning:[/] data/market/symbol-properties-binance.csv was not found; Binance symbols trade without tick, lot and minimum-notional rules.");
+        }
+
         var binance = binancePath is null ? null : SymbolPropertiesCatalog.Load(binancePath);
         var rules = new List<InstrumentRules>();
         foreach (var symbol in dataSet.Series.Select(s => (s.Symbol, s.Market)).Distinct())

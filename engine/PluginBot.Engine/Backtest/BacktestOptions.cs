@@ -22,6 +22,9 @@ public sealed record BacktestOptions
     /// <summary>How often the stored equity curve keeps a point; null keeps one per bar time.</summary>
     public TimeSpan? EquitySamplingPeriod { get; init; }
 
+    /// <summary>Where the inputs came from, for results.json; null when the caller built the run in code.</summary>
+    public BacktestProvenance? Provenance { get; init; }
+
     /// <summary>How returns are annualised; crypto (365.25 days of 24 hours) by default.</summary>
     public Annualization Annualization { get; init; } = Annualization.Crypto;
 

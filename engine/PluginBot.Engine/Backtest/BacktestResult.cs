@@ -43,6 +43,9 @@ public sealed record BacktestResult
     /// <summary>Unsent decisions not recorded because they repeated the previous one for their symbol.</summary>
     public required long RepeatedDecisionsSuppressed { get; init; }
 
+    /// <summary>Log entries dropped because the log's capacity was reached.</summary>
+    public required int LogEntriesDropped { get; init; }
+
     /// <summary>What plugins and the engine logged.</summary>
     public required IReadOnlyList<LogEntry> Log { get; init; }
 

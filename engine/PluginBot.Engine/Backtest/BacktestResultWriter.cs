@@ -44,7 +44,11 @@ public static class BacktestResultWriter
             json.WriteNumber("makerFeeBasisPoints", result.Options.Exchange.Fees.MakerBasisPoints);
             json.WriteNumber("takerFeeBasisPoints", result.Options.Exchange.Fees.TakerBasisPoints);
             json.WriteString("slippage", result.Options.Exchange.Slippage.ToString());
+            json.WriteNumber("logEntriesDropped", result.LogEntriesDropped);
             json.WriteNumber("latencyMilliseconds", result.Options.Exchange.Latency.TotalMilliseconds);
+            WriteProvenance(json, result.Options.Provenance);
+            json.WriteBoolean("allowShort", result.Options.Exchange.AllowShortSelling);
+            json.WriteNumber("maximumLeverage", result.Options.Exchange.MaximumLeverage);
             json.WriteNumber("barsProcessed", result.BarsProcessed);
             json.WriteNumber("fills", result.FillCount);
             json.WriteNumber("orders", result.Orders.Count);
@@ -90,6 +94,43 @@ public static class BacktestResultWriter
         }
 
         return stream.ToArray();
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter json, BacktestProvenance? provenance)
+    {
+        if (provenance is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject("inputs");
+        json.WriteString("strategyFile", provenance.StrategyFile);
+        json.WriteString("strategySha256", provenance.StrategySha256);
+        json.WriteStartArray("dataFiles");
+        foreach (var file in provenance.DataFiles)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", file.Path);
+            json.WriteString("sha256", file.Sha256);
+            json.WriteString("symbol", file.Symbol);
+            json.WriteNumber("bars", file.Bars);
+            json.WriteNumber("skippedRows", file.SkippedRows);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (provenance.From is { } from)
+        {
+            json.WriteString("from", from);
+        }
+
+        if (provenance.To is { } to)
+        {
+            json.WriteString("to", to);
+        }
+
+        json.WriteString("onBadRow", provenance.OnBadRow);
+        json.WriteEndObject();
     }
 
     private static void WriteOrders(Utf8JsonWriter json, BacktestResult result)

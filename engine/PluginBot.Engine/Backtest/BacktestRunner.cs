@@ -35,8 +35,16 @@ public static class BacktestRunner
         };
         var exchange = new SimulatedExchange(clock, instruments, portfolio, exchangeOptions);
         var log = new List<LogEntry>();
+        var loggers = new List<CollectingLogger>();
+        CollectingLogger LoggerFor(string source)
+        {
+            var logger = new CollectingLogger(clock, source, log);
+            loggers.Add(logger);
+            return logger;
+        }
+
         IPluginContext ContextFor(PluginReference reference) =>
-            new PluginContext(clock, portfolio, instruments, new CollectingLogger(clock, reference.PluginId, log), reference.Settings);
+            new PluginContext(clock, portfolio, instruments, LoggerFor(reference.PluginId), reference.Settings);
 
         var path = composition.SourcePath;
         var strategy = catalog.Create<IStrategy>(composition.Strategy, path, "$.strategy");
@@ -55,7 +63,7 @@ public static class BacktestRunner
         var trades = new TradeRecorder();
         var execution = new ExecutionEngine(clock, exchange, portfolio, trades, instruments, sizer, riskLayers,
             new ClientOrderIdGenerator(composition.Name), composition.AllowShort);
-        var guarded = new GuardedStrategy(strategy, new CollectingLogger(clock, composition.Strategy.PluginId, log));
+        var guarded = new GuardedStrategy(strategy, LoggerFor(composition.Strategy.PluginId));
         var equity = new EquityRecorder(options.EquitySamplingPeriod);
         var kernel = new TradingKernel(clock, feed, exchange, portfolio, trades, execution, guarded, equity);
         kernel.Run(cancellation, progress);
@@ -74,6 +82,7 @@ public static class BacktestRunner
             Decisions = execution.Decisions,
             RepeatedDecisionsSuppressed = execution.RepeatedDecisionsSuppressed,
             Log = log,
+            LogEntriesDropped = loggers.Sum(logger => logger.Dropped),
             Exposure = equity.Exposure,
             FeesPaid = portfolio.FeesPaid,
             Turnover = execution.Orders.SelectMany(o => o.Fills).Sum(f => f.Price * f.Quantity * instruments.Get(f.Symbol).ContractMultiplier) / options.InitialCash,
