@@ -67,7 +67,8 @@ public sealed class KernelAllocationTests
         var sizer = new FixedFractionSizer();
         sizer.Initialize(new PluginContext(clock, portfolio, instruments, new CollectingLogger(clock, "fixed-fraction", log), PluginSettings.Empty));
         var trades = new TradeRecorder();
-        var execution = new ExecutionEngine(clock, exchange, portfolio, trades, instruments, sizer, Array.Empty<IRiskManager>(),
+        var execution = new ExecutionEngine(clock, exchange, portfolio, trades, instruments,
+            new PluginSlot<IPositionSizer>("sizer", sizer, "test"), Array.Empty<PluginSlot<IRiskManager>>(),
             new ClientOrderIdGenerator("allocation"), allowShort: false);
         var strategy = new GuardedStrategy(new HoldingStrategy(enterOnce), new CollectingLogger(clock, "holding", log));
 

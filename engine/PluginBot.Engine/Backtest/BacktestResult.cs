@@ -46,6 +46,9 @@ public sealed record BacktestResult
     /// <summary>Log entries dropped because the log's capacity was reached.</summary>
     public required int LogEntriesDropped { get; init; }
 
+    /// <summary>Every hot swap applied or refused during the run.</summary>
+    public IReadOnlyList<SwapRecord> Swaps { get; init; } = [];
+
     /// <summary>What plugins and the engine logged.</summary>
     public required IReadOnlyList<LogEntry> Log { get; init; }
 

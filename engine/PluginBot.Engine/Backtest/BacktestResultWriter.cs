@@ -78,6 +78,24 @@ public static class BacktestResultWriter
             json.WriteEndObject();
             WriteOrders(json, result);
             WriteDecisions(json, result);
+            json.WriteStartArray("swaps");
+            foreach (var swap in result.Swaps)
+            {
+                json.WriteStartObject();
+                json.WriteString("time", swap.Time);
+                json.WriteString("slot", swap.Slot);
+                json.WriteString("fromVersion", swap.FromVersion);
+                json.WriteString("toVersion", swap.ToVersion);
+                json.WriteBoolean("succeeded", swap.Succeeded);
+                if (swap.Error is not null)
+                {
+                    json.WriteString("error", swap.Error);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("log");
             foreach (var entry in result.Log)
             {
@@ -190,6 +208,11 @@ public static class BacktestResultWriter
             if (decision.Reason is not null)
             {
                 json.WriteString("reason", decision.Reason);
+            }
+
+            if (decision.StrategyVersion is not null)
+            {
+                json.WriteString("strategyVersion", decision.StrategyVersion);
             }
 
             json.WriteEndObject();

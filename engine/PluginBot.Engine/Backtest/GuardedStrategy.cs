@@ -1,3 +1,4 @@
+using PluginBot.Engine.Hosting;
 using PluginBot.Sdk.Market;
 using PluginBot.Sdk.Orders;
 using PluginBot.Sdk.Plugins;
@@ -6,36 +7,57 @@ using PluginBot.Sdk.Signals;
 namespace PluginBot.Engine.Backtest;
 
 /// <summary>
-/// Runs a strategy so that its exceptions cannot stop the engine: a throwing call counts as Hold and is logged;
-/// after <see cref="MaximumConsecutiveFailures"/> failures in a row the strategy is faulted and asked nothing
-/// more, while the positions it left stay under the engine's risk layers.
+/// Runs the strategy in a slot so that its exceptions cannot stop the engine: a throwing call counts as Hold and is
+/// logged; after <see cref="MaximumConsecutiveFailures"/> failures in a row the slot is faulted and the strategy is
+/// asked nothing more until a new version is swapped in, while the positions it left stay under the engine's risk layers.
 /// </summary>
 public sealed class GuardedStrategy
 {
-    private readonly IStrategy strategy;
     private readonly IPluginLogger log;
     private int consecutiveFailures;
+    private IStrategy? lastSeen;
 
-    /// <summary>Wraps <paramref name="strategy"/>.</summary>
-    public GuardedStrategy(IStrategy strategy, IPluginLogger log, int maximumConsecutiveFailures = 5)
+    /// <summary>Wraps the strategy in <paramref name="slot"/>.</summary>
+    public GuardedStrategy(PluginSlot<IStrategy> slot, IPluginLogger log, int maximumConsecutiveFailures = 5)
     {
-        this.strategy = strategy;
+        Slot = slot;
         this.log = log;
         MaximumConsecutiveFailures = maximumConsecutiveFailures;
     }
 
+    /// <summary>Wraps a strategy that is never swapped.</summary>
+    public GuardedStrategy(IStrategy strategy, IPluginLogger log, int maximumConsecutiveFailures = 5)
+        : this(new PluginSlot<IStrategy>("strategy", strategy, "1"), log, maximumConsecutiveFailures)
+    {
+    }
+
+    /// <summary>The slot the strategy runs in.</summary>
+    public PluginSlot<IStrategy> Slot { get; }
+
     /// <summary>Failures in a row that fault the strategy.</summary>
     public int MaximumConsecutiveFailures { get; }
 
-    /// <summary>Exceptions thrown so far.</summary>
+    /// <summary>Exceptions thrown so far, over every version.</summary>
     public int Failures { get; private set; }
 
-    /// <summary>True once the strategy has been faulted.</summary>
-    public bool IsFaulted { get; private set; }
+    /// <summary>True while the current version is faulted.</summary>
+    public bool IsFaulted => Slot.Health == PluginHealth.Faulted;
+
+    /// <summary>Primes a replacement strategy on recent bars before it takes over; its signals are ignored.</summary>
+    public static string? WarmUp(IStrategy replacement, RecentBars history)
+    {
+        for (var index = 0; index < history.Count; index++)
+        {
+            replacement.OnBar(in history[index]);
+        }
+
+        return null;
+    }
 
     /// <summary>The strategy's signal, or Hold when it threw or is faulted.</summary>
     public Signal OnBar(in Bar bar)
     {
+        var strategy = Current();
         if (IsFaulted)
         {
             return Signal.Hold;
@@ -57,6 +79,7 @@ public sealed class GuardedStrategy
     /// <summary>Forwards a fill, containing any exception.</summary>
     public void OnFill(Fill fill)
     {
+        var strategy = Current();
         if (IsFaulted)
         {
             return;
@@ -72,15 +95,28 @@ public sealed class GuardedStrategy
         }
     }
 
+    private IStrategy Current()
+    {
+        var current = Slot.Current;
+        if (!ReferenceEquals(current, lastSeen))
+        {
+            // A new version starts with a clean record.
+            lastSeen = current;
+            consecutiveFailures = 0;
+        }
+
+        return current;
+    }
+
     private void RecordFailure(string call, Exception exception)
     {
         Failures++;
         consecutiveFailures++;
-        log.Error($"strategy threw in {call}", exception);
+        log.Error($"strategy {Slot.CurrentVersion} threw in {call}", exception);
         if (consecutiveFailures >= MaximumConsecutiveFailures)
         {
-            IsFaulted = true;
-            log.Error($"strategy faulted after {consecutiveFailures} consecutive failures; it receives no more events");
+            Slot.MarkFaulted(exception);
+            log.Error($"strategy {Slot.CurrentVersion} faulted after {consecutiveFailures} consecutive failures; it receives no more events until a new version is swapped in");
         }
     }
 }

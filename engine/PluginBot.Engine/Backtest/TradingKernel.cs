@@ -3,6 +3,7 @@ using PluginBot.Engine.Clock;
 using PluginBot.Engine.Execution;
 using PluginBot.Engine.Exchange;
 using PluginBot.Engine.Feeds;
+using PluginBot.Engine.Hosting;
 using PluginBot.Sdk.Market;
 
 namespace PluginBot.Engine.Backtest;
@@ -23,6 +24,9 @@ public sealed class TradingKernel
     private readonly ExecutionEngine execution;
     private readonly GuardedStrategy strategy;
     private readonly EquityRecorder equity;
+    private readonly IPluginSlot[] slots;
+    private readonly RecentBars recentBars;
+    private readonly List<SwapRecord> swaps = [];
 
     /// <summary>Wires one strategy instance to one environment.</summary>
     public TradingKernel(
@@ -33,7 +37,9 @@ public sealed class TradingKernel
         TradeRecorder trades,
         ExecutionEngine execution,
         GuardedStrategy strategy,
-        EquityRecorder equity)
+        EquityRecorder equity,
+        IReadOnlyList<IPluginSlot>? otherSlots = null,
+        int warmUpBars = 1_000)
     {
         this.clock = clock;
         this.feed = feed;
@@ -44,7 +50,12 @@ public sealed class TradingKernel
         this.strategy = strategy;
         this.equity = equity;
         execution.FillBooked += strategy.OnFill;
+        slots = [strategy.Slot, .. otherSlots ?? []];
+        recentBars = new RecentBars(warmUpBars);
     }
+
+    /// <summary>Every swap applied or refused, in order.</summary>
+    public IReadOnlyList<SwapRecord> Swaps => swaps;
 
     /// <summary>Bars handled so far.</summary>
     public long BarsProcessed { get; private set; }
@@ -86,6 +97,7 @@ public sealed class TradingKernel
 
     private void Step(in Bar bar)
     {
+        ApplyPendingSwaps();
         clock.AdvanceTo(bar.EndTime);
         portfolio.AdvanceTo(bar.EndTime);
         exchange.OnBar(in bar);
@@ -93,6 +105,19 @@ public sealed class TradingKernel
         position.MarketPrice = bar.Close;
         trades.OnBar(in bar, position);
         var signal = strategy.OnBar(in bar);
-        execution.OnSignal(in bar, signal);
+        execution.OnSignal(in bar, signal, strategy.Slot.CurrentVersion);
+        recentBars.Add(in bar);
+    }
+
+    // Between two events: the previous bar is fully handled and the next has not been seen by anyone.
+    private void ApplyPendingSwaps()
+    {
+        for (var index = 0; index < slots.Length; index++)
+        {
+            if (slots[index].HasPendingSwap && slots[index].ApplyPendingSwap(clock.UtcNow, recentBars) is { } record)
+            {
+                swaps.Add(record);
+            }
+        }
     }
 }

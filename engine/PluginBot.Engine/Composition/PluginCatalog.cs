@@ -9,16 +9,28 @@ namespace PluginBot.Engine.Composition;
 public sealed class PluginCatalog
 {
     private readonly Dictionary<string, Func<IPlugin>> factories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> versions = new(StringComparer.Ordinal);
 
     /// <summary>Every registered id.</summary>
     public IEnumerable<string> PluginIds => factories.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>Registers <paramref name="factory"/> under <paramref name="pluginId"/>, replacing any earlier one.</summary>
-    public void Register(string pluginId, Func<IPlugin> factory)
+    /// <param name="pluginId">The id compositions use.</param>
+    /// <param name="factory">Creates a new, uninitialised instance.</param>
+    /// <param name="version">The plugin's version, recorded with decisions and swaps.</param>
+    public void Register(string pluginId, Func<IPlugin> factory, string version = "built-in")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginId);
         factories[pluginId] = factory;
+        versions[pluginId] = version;
     }
+
+    /// <summary>Removes a plugin (its folder was deleted); compositions naming it fail to start from now on.</summary>
+    public bool Unregister(string pluginId) => factories.Remove(pluginId) | versions.Remove(pluginId);
+
+    /// <summary>The registered version of <paramref name="pluginId"/>.</summary>
+    public string VersionOf(string pluginId) =>
+        versions.TryGetValue(pluginId, out var version) ? version : throw new KeyNotFoundException($"Plugin '{pluginId}' is not registered.");
 
     /// <summary>Creates a new instance of the plugin, checking that it is of the kind the composition needs.</summary>
     /// <exception cref="CompositionException">The id is unknown or the plugin is of another kind.</exception>

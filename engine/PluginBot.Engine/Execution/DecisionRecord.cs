@@ -15,6 +15,7 @@ namespace PluginBot.Engine.Execution;
 /// <param name="Outcome">What the engine did.</param>
 /// <param name="ClientOrderId">The order sent, if any.</param>
 /// <param name="Reason">Why it was vetoed, scaled or not sized; null when sent unchanged.</param>
+/// <param name="StrategyVersion">The version of the strategy that decided, so decisions can be traced across hot swaps.</param>
 public sealed record DecisionRecord(
     DateTime Time,
     string Symbol,
@@ -24,4 +25,5 @@ public sealed record DecisionRecord(
     decimal TargetPosition,
     DecisionOutcome Outcome,
     string? ClientOrderId,
-    string? Reason);
+    string? Reason,
+    string? StrategyVersion = null);

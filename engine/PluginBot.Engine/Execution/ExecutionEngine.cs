@@ -1,5 +1,6 @@
 using System.Globalization;
 using PluginBot.Engine.Accounting;
+using PluginBot.Engine.Hosting;
 using PluginBot.Sdk.Instruments;
 using PluginBot.Sdk.Market;
 using PluginBot.Sdk.Orders;
@@ -20,8 +21,8 @@ public sealed class ExecutionEngine : IExecutionEventSink
     private readonly Portfolio portfolio;
     private readonly TradeRecorder trades;
     private readonly IInstrumentCatalog instruments;
-    private readonly IPositionSizer sizer;
-    private readonly IReadOnlyList<IRiskManager> riskLayers;
+    private readonly PluginSlot<IPositionSizer> sizer;
+    private readonly IReadOnlyList<PluginSlot<IRiskManager>> riskLayers;
     private readonly ClientOrderIdGenerator orderIds;
     private readonly bool allowShort;
     private readonly Dictionary<string, OrderRecord> orders = new(StringComparer.Ordinal);
@@ -39,8 +40,8 @@ public sealed class ExecutionEngine : IExecutionEventSink
         Portfolio portfolio,
         TradeRecorder trades,
         IInstrumentCatalog instruments,
-        IPositionSizer sizer,
-        IReadOnlyList<IRiskManager> riskLayers,
+        PluginSlot<IPositionSizer> sizer,
+        IReadOnlyList<PluginSlot<IRiskManager>> riskLayers,
         ClientOrderIdGenerator orderIds,
         bool allowShort)
     {
@@ -79,7 +80,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
     /// already held does nothing (no resizing on repeated signals); otherwise the position is moved to the target.
     /// Allocates nothing when there is nothing to do.
     /// </summary>
-    public void OnSignal(in Bar bar, Signal signal)
+    public void OnSignal(in Bar bar, Signal signal, string? strategyVersion = null)
     {
         if (signal.Direction == SignalDirection.Hold)
         {
@@ -100,13 +101,13 @@ public sealed class ExecutionEngine : IExecutionEventSink
 
         if (workingOrdersBySymbol.TryGetValue(bar.Symbol, out var working) && working > 0)
         {
-            RecordUnsent(clock.UtcNow, in bar, signal, position, position, DecisionOutcome.OrderPending, "an earlier order for the symbol is still working");
+            RecordUnsent(strategyVersion, clock.UtcNow, in bar, signal, position, position, DecisionOutcome.OrderPending, "an earlier order for the symbol is still working");
             return;
         }
 
         if (lastRejectionBySymbol.TryGetValue(bar.Symbol, out var rejection) && rejection.StillApplies(signal.Direction, position, portfolio.Cash, bar.Close))
         {
-            RecordUnsent(clock.UtcNow, in bar, signal, position, position, DecisionOutcome.HeldAfterRejection,
+            RecordUnsent(strategyVersion, clock.UtcNow, in bar, signal, position, position, DecisionOutcome.HeldAfterRejection,
                 $"the last order for this decision was rejected ({rejection.Reason}); it is retried when the direction, position or cash changes or the price moves in its favour");
             return;
         }
@@ -117,14 +118,22 @@ public sealed class ExecutionEngine : IExecutionEventSink
         if (wantedSign != 0)
         {
             SizingResult size;
-            try
+            if (sizer.Health == PluginHealth.Faulted)
             {
-                size = sizer.Size(new SizingRequest(bar.Symbol, signal, bar.Close, rules));
+                size = SizingResult.None($"the sizer {sizer.CurrentVersion} is faulted and sizes zero until it is replaced");
             }
-            catch (Exception exception)
+            else
             {
-                // A faulty sizer must not stop the engine: no size is the safe answer.
-                size = SizingResult.None($"the sizer threw {exception.GetType().Name}: {exception.Message}");
+                try
+                {
+                    size = sizer.Current.Size(new SizingRequest(bar.Symbol, signal, bar.Close, rules));
+                }
+                catch (Exception exception)
+                {
+                    // A faulty sizer must not stop the engine: it is faulted and sizes zero from now on.
+                    sizer.MarkFaulted(exception);
+                    size = SizingResult.None($"the sizer threw {exception.GetType().Name}: {exception.Message}");
+                }
             }
 
             target = wantedSign * rules.RoundQuantityDown(size.Quantity);
@@ -137,7 +146,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
         var delta = target - position;
         if (delta == 0)
         {
-            RecordUnsent(clock.UtcNow, in bar, signal, position, target, DecisionOutcome.NotSized, reason);
+            RecordUnsent(strategyVersion, clock.UtcNow, in bar, signal, position, target, DecisionOutcome.NotSized, reason);
             return;
         }
 
@@ -148,28 +157,18 @@ public sealed class ExecutionEngine : IExecutionEventSink
         List<string>? reasons = null;
         for (var index = 0; index < riskLayers.Count; index++)
         {
-            var layer = riskLayers[index];
-            RiskAssessment assessment;
-            try
-            {
-                assessment = layer.Assess(in intent);
-            }
-            catch (Exception exception)
-            {
-                // Fail closed: a risk layer that cannot answer vetoes.
-                assessment = RiskAssessment.Veto($"the layer threw {exception.GetType().Name}: {exception.Message}");
-            }
-
+            var slot = riskLayers[index];
+            var assessment = Assess(slot, in intent);
             if (assessment.Verdict == RiskVerdict.Veto)
             {
-                RecordUnsent(clock.UtcNow, in bar, signal, position, target, DecisionOutcome.Vetoed, $"{layer.Name}: {assessment.Reason}");
+                RecordUnsent(strategyVersion, clock.UtcNow, in bar, signal, position, target, DecisionOutcome.Vetoed, $"{slot.Name}: {assessment.Reason}");
                 return;
             }
 
             if (assessment.Verdict == RiskVerdict.Scale)
             {
                 scale *= assessment.Scale;
-                (reasons ??= []).Add($"{layer.Name}: {assessment.Reason}");
+                (reasons ??= []).Add($"{slot.Name}: {assessment.Reason}");
             }
         }
 
@@ -182,7 +181,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
         var legality = rules.Check(quantity, bar.Close, priceIsOrderPrice: false);
         if (legality is not null)
         {
-            RecordUnsent(clock.UtcNow, in bar, signal, position, target, DecisionOutcome.NotSized, reason is null ? legality : $"{reason}; {legality}");
+            RecordUnsent(strategyVersion, clock.UtcNow, in bar, signal, position, target, DecisionOutcome.NotSized, reason is null ? legality : $"{reason}; {legality}");
             return;
         }
 
@@ -190,7 +189,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
         directionByOrder[request.ClientOrderId] = signal.Direction;
         lastUnsentBySymbol.Remove(bar.Symbol);
         decisions.Add(new DecisionRecord(clock.UtcNow, bar.Symbol, signal, bar.Close, position,
-            position + (side == OrderSide.Buy ? quantity : -quantity), DecisionOutcome.OrderSent, request.ClientOrderId, reason));
+            position + (side == OrderSide.Buy ? quantity : -quantity), DecisionOutcome.OrderSent, request.ClientOrderId, reason, strategyVersion));
         Send(request);
     }
 
@@ -242,7 +241,26 @@ public sealed class ExecutionEngine : IExecutionEventSink
         FillBooked?.Invoke(fill);
     }
 
-    private void RecordUnsent(DateTime time, in Bar bar, Signal signal, decimal position, decimal target, DecisionOutcome outcome, string? reason)
+    // Fail closed: a faulted or throwing layer blocks new entries but never blocks a reduction of risk.
+    private static RiskAssessment Assess(PluginSlot<IRiskManager> slot, in OrderIntent intent)
+    {
+        if (slot.Health == PluginHealth.Faulted)
+        {
+            return intent.IsReducing ? RiskAssessment.Approve() : RiskAssessment.Veto($"the layer {slot.CurrentVersion} is faulted and blocks new entries until it is replaced");
+        }
+
+        try
+        {
+            return slot.Current.Assess(in intent);
+        }
+        catch (Exception exception)
+        {
+            slot.MarkFaulted(exception);
+            return intent.IsReducing ? RiskAssessment.Approve() : RiskAssessment.Veto($"the layer threw {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private void RecordUnsent(string? strategyVersion, DateTime time, in Bar bar, Signal signal, decimal position, decimal target, DecisionOutcome outcome, string? reason)
     {
         // Checked before building the record: a stuck decision repeats on every bar and must cost nothing.
         if (lastUnsentBySymbol.TryGetValue(bar.Symbol, out var last)
@@ -254,7 +272,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
             return;
         }
 
-        var record = new DecisionRecord(time, bar.Symbol, signal, bar.Close, position, target, outcome, null, reason);
+        var record = new DecisionRecord(time, bar.Symbol, signal, bar.Close, position, target, outcome, null, reason, strategyVersion);
         lastUnsentBySymbol[bar.Symbol] = record;
         decisions.Add(record);
     }

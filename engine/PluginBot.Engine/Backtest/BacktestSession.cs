@@ -1,0 +1,126 @@
+using PluginBot.Engine.Accounting;
+using PluginBot.Engine.Clock;
+using PluginBot.Engine.Composition;
+using PluginBot.Engine.Execution;
+using PluginBot.Engine.Exchange;
+using PluginBot.Engine.Feeds;
+using PluginBot.Engine.Hosting;
+using PluginBot.Sdk.Plugins;
+using PluginBot.Statistics;
+
+namespace PluginBot.Engine.Backtest;
+
+/// <summary>
+/// One backtest, built and ready to run: the backtest environment (simulated clock, the given feed, simulated
+/// exchange) with a composition's plugins wired to it through narrow contexts and slots. The slots are exposed so
+/// a plugin can be hot-swapped while <see cref="Run"/> is under way (from any thread; applied between two events).
+/// </summary>
+public sealed class BacktestSession
+{
+    private readonly StrategyComposition composition;
+    private readonly BacktestOptions options;
+    private readonly SimulatedClock clock = new();
+    private readonly Portfolio portfolio;
+    private readonly TradeRecorder trades = new();
+    private readonly ExecutionEngine execution;
+    private readonly GuardedStrategy guarded;
+    private readonly EquityRecorder equity;
+    private readonly TradingKernel kernel;
+    private readonly List<LogEntry> log = [];
+    private readonly List<CollectingLogger> loggers = [];
+
+    /// <summary>Builds the session; plugin construction or settings errors surface here, before any event.</summary>
+    public BacktestSession(StrategyComposition composition, PluginCatalog catalog, IBarFeed feed, BacktestOptions options)
+    {
+        this.composition = composition;
+        this.options = options;
+        var instruments = options.Instruments;
+        portfolio = new Portfolio(options.InitialCash, symbol => instruments.TryGet(symbol, out var rules) ? rules.ContractMultiplier : 1m);
+        var exchangeOptions = options.Exchange with
+        {
+            AllowShortSelling = composition.AllowShort,
+            MaximumLeverage = composition.MaximumLeverage,
+        };
+        var exchange = new SimulatedExchange(clock, instruments, portfolio, exchangeOptions);
+
+        var path = composition.SourcePath;
+        var strategy = catalog.Create<IStrategy>(composition.Strategy, path, "$.strategy");
+        Initialize(strategy, composition.Strategy);
+        StrategySlot = new PluginSlot<IStrategy>("strategy", strategy, catalog.VersionOf(composition.Strategy.PluginId), GuardedStrategy.WarmUp);
+        var sizer = catalog.Create<IPositionSizer>(composition.Sizer, path, "$.sizer");
+        Initialize(sizer, composition.Sizer);
+        SizerSlot = new PluginSlot<IPositionSizer>("sizer", sizer, catalog.VersionOf(composition.Sizer.PluginId));
+        var riskSlots = new List<PluginSlot<IRiskManager>>();
+        for (var index = 0; index < composition.RiskLayers.Count; index++)
+        {
+            var reference = composition.RiskLayers[index];
+            var layer = catalog.Create<IRiskManager>(reference, path, $"$.risk[{index}]");
+            Initialize(layer, reference);
+            riskSlots.Add(new PluginSlot<IRiskManager>(layer.Name, layer, catalog.VersionOf(reference.PluginId)));
+        }
+
+        RiskSlots = riskSlots;
+        execution = new ExecutionEngine(clock, exchange, portfolio, trades, instruments, SizerSlot, riskSlots,
+            new ClientOrderIdGenerator(composition.Name), composition.AllowShort);
+        guarded = new GuardedStrategy(StrategySlot, LoggerFor(composition.Strategy.PluginId));
+        equity = new EquityRecorder(options.EquitySamplingPeriod);
+        kernel = new TradingKernel(clock, feed, exchange, portfolio, trades, execution, guarded, equity, [SizerSlot, .. riskSlots]);
+    }
+
+    /// <summary>The strategy's slot: request a swap here to hot-swap the strategy.</summary>
+    public PluginSlot<IStrategy> StrategySlot { get; }
+
+    /// <summary>The sizer's slot.</summary>
+    public PluginSlot<IPositionSizer> SizerSlot { get; }
+
+    /// <summary>One slot per risk layer, in order.</summary>
+    public IReadOnlyList<PluginSlot<IRiskManager>> RiskSlots { get; }
+
+    /// <summary>Bars handled so far (readable while running).</summary>
+    public long BarsProcessed => kernel.BarsProcessed;
+
+    /// <summary>
+    /// Gives a new plugin instance its context (this session's clock, a read-only portfolio view, instruments, a
+    /// logger and its settings): what a replacement needs before it is swapped in.
+    /// </summary>
+    public void Initialize(IPlugin plugin, PluginReference reference) =>
+        plugin.Initialize(new PluginContext(clock, portfolio, options.Instruments, LoggerFor(reference.PluginId), reference.Settings));
+
+    /// <summary>Runs to the end of the feed and collects the results.</summary>
+    public BacktestResult Run(Action<long>? progress = null, CancellationToken cancellation = default)
+    {
+        kernel.Run(cancellation, progress);
+        var instruments = options.Instruments;
+        return new BacktestResult
+        {
+            StrategyName = composition.Name,
+            Options = options,
+            BarsProcessed = kernel.BarsProcessed,
+            Performance = equity.Statistics.Summarize(options.PeriodsPerYear),
+            TradeStatistics = TradeStatistics.Compute(trades.ClosedTrades),
+            NetTradeStatistics = TradeStatistics.Compute(trades.ClosedTrades.Select(t => t with { ProfitLoss = t.ProfitLoss - t.TotalFees }).ToList()),
+            Trades = trades.ClosedTrades,
+            EquityCurve = equity.Curve,
+            Orders = execution.Orders,
+            Decisions = execution.Decisions,
+            RepeatedDecisionsSuppressed = execution.RepeatedDecisionsSuppressed,
+            Swaps = kernel.Swaps,
+            Log = log,
+            LogEntriesDropped = loggers.Sum(logger => logger.Dropped),
+            Exposure = equity.Exposure,
+            FeesPaid = portfolio.FeesPaid,
+            Turnover = execution.Orders.SelectMany(o => o.Fills).Sum(f => f.Price * f.Quantity * instruments.Get(f.Symbol).ContractMultiplier) / options.InitialCash,
+            FillCount = execution.FillCount,
+            StrategyFailures = guarded.Failures,
+            StrategyFaulted = guarded.IsFaulted,
+            OpenPositions = portfolio.Positions.Where(p => p.Quantity != 0).ToDictionary(p => p.Symbol, p => p.Quantity, StringComparer.Ordinal),
+        };
+    }
+
+    private CollectingLogger LoggerFor(string source)
+    {
+        var logger = new CollectingLogger(clock, source, log);
+        loggers.Add(logger);
+        return logger;
+    }
+}
