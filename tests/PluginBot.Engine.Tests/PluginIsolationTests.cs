@@ -60,6 +60,20 @@ public sealed class PluginIsolationTests
     }
 
     [Fact]
+    public void Run_RiskLayerThatFaultsWhileAPositionIsOpen_StillLetsThePositionCloseButBlocksNewEntries()
+    {
+        // The layer approves the first entry, then throws: from then on it is faulted. The exit that follows reduces
+        // risk and goes through; every later entry is blocked.
+        var result = RunWithBrokenPlugin(sizer: null, riskLayer: new ThrowingRiskLayer { ApprovalsBeforeThrowing = 1 });
+
+        Assert.Equal(2, result.Orders.Count);
+        Assert.Equal(Sdk.Orders.OrderSide.Buy, result.Orders[0].Request.Side);
+        Assert.Equal(Sdk.Orders.OrderSide.Sell, result.Orders[1].Request.Side);
+        Assert.Contains(result.Decisions, d => d.Outcome == DecisionOutcome.Vetoed && d.Reason!.Contains("is faulted and blocks new entries", StringComparison.Ordinal));
+        Assert.Empty(result.OpenPositions);
+    }
+
+    [Fact]
     public void Load_TwoFilesOfOneSymbolOverlappingInTime_IsRefusedNamingBothFiles()
     {
         var file = RepositoryPaths.BinanceBitcoinMinuteFile;
@@ -101,12 +115,17 @@ public sealed class PluginIsolationTests
 
     private sealed class ThrowingRiskLayer : IRiskManager
     {
+        private int calls;
+
+        public int ApprovalsBeforeThrowing { get; init; }
+
         public string Name => "broken-risk";
 
         public void Initialize(IPluginContext context)
         {
         }
 
-        public RiskAssessment Assess(in OrderIntent intent) => throw new InvalidOperationException("risk bug");
+        public RiskAssessment Assess(in OrderIntent intent) =>
+            ++calls <= ApprovalsBeforeThrowing ? RiskAssessment.Approve() : throw new InvalidOperationException("risk bug");
     }
 }
