@@ -22,6 +22,7 @@ internal static class Program
             BacktestCommand.Create(),
             BenchCommand.Create(),
             FeaturesCommand.Create(),
+            PluginsCommand.Create(),
         };
 
         try
