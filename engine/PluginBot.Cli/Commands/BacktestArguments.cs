@@ -17,4 +17,5 @@ internal sealed record BacktestArguments(
     string? Interval,
     string OutputDirectory,
     BadRowPolicy OnBadRow,
-    Annualization Annualization);
+    Annualization Annualization,
+    IReadOnlyList<string> PluginDirectories);

@@ -30,10 +30,11 @@ internal static class BacktestCommand
         var interval = new Option<string?>("--interval") { Description = "Resample the data to this interval: 5m, 15m, 1h, 1d" };
         var output = new Option<string>("--out") { Description = "Folder for results.json, trades.csv and equity.csv", DefaultValueFactory = _ => "results" };
         var onBadRow = new Option<BadRowPolicy>("--on-bad-row") { Description = "fail (default): stop at the first bad row; skip: skip bad rows and count them", DefaultValueFactory = _ => BadRowPolicy.Fail };
+        var plugins = new Option<string[]>("--plugins") { Description = "More plugin directories (each holds plugin folders); the built-in plugins are always loaded", AllowMultipleArgumentsPerToken = true };
         var annualization = new Option<string>("--annualization") { Description = "crypto (365.25 days × 24 h, default), equity (252 × 6.5 h) or a number of return periods per year", DefaultValueFactory = _ => "crypto" };
         var command = new Command("backtest", "Run a strategy over historical bars with the simulated exchange")
         {
-            data, strategy, from, to, cash, feeBasisPoints, slippageBasisPoints, volumeShareSlippage, latency, interval, output, onBadRow, annualization,
+            data, strategy, from, to, cash, feeBasisPoints, slippageBasisPoints, volumeShareSlippage, latency, interval, output, onBadRow, annualization, plugins,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +51,8 @@ internal static class BacktestCommand
                 parse.GetValue(interval),
                 parse.GetValue(output)!,
                 parse.GetValue(onBadRow),
-                Annualization.Parse(parse.GetValue(annualization)!));
+                Annualization.Parse(parse.GetValue(annualization)!),
+                parse.GetValue(plugins) ?? []);
             return Run(arguments);
         });
         return command;
@@ -98,16 +100,17 @@ internal static class BacktestCommand
             Annualization = arguments.Annualization,
         };
 
-        var result = RunWithProgress(composition, dataSet, options);
+        var (host, catalog) = PluginLoading.Load(arguments.PluginDirectories);
+        using var pluginHost = host;
+        var result = RunWithProgress(composition, catalog, dataSet, options);
         var written = BacktestResultWriter.Write(result, arguments.OutputDirectory);
         SummaryTable.Render(result, dataSet);
         AnsiConsole.MarkupLine($"[grey]Wrote {string.Join(", ", written.Select(p => Markup.Escape(p)))}[/]");
         return 0;
     }
 
-    private static BacktestResult RunWithProgress(StrategyComposition composition, BacktestDataSet dataSet, BacktestOptions options)
+    private static BacktestResult RunWithProgress(StrategyComposition composition, PluginCatalog catalog, BacktestDataSet dataSet, BacktestOptions options)
     {
-        var catalog = BuiltInPlugins.CreateCatalog();
         var total = dataSet.BarCount;
         if (total < ProgressBarThreshold || !AnsiConsole.Profile.Capabilities.Interactive)
         {

@@ -54,11 +54,13 @@ internal static class BenchCommand
         };
 
         AnsiConsole.MarkupLine($"EMA-cross ({fastPeriod}/{slowPeriod}) over {barCount:N0} generated 1m bars, seed {seed}: 1 warm-up run + {runs} measured, one thread.");
-        Measure(composition, options, barCount, seed);
+        var (host, catalog) = PluginLoading.Load([], quiet: true);
+        using var pluginHost = host;
+        Measure(composition, catalog, options, barCount, seed);
         var measurements = new List<BenchMeasurement>();
         for (var run = 0; run < runs; run++)
         {
-            measurements.Add(Measure(composition, options, barCount, seed));
+            measurements.Add(Measure(composition, catalog, options, barCount, seed));
         }
 
         var table = new Table().Border(TableBorder.Rounded);
@@ -80,9 +82,8 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static BenchMeasurement Measure(StrategyComposition composition, BacktestOptions options, long barCount, int seed)
+    private static BenchMeasurement Measure(StrategyComposition composition, PluginCatalog catalog, BacktestOptions options, long barCount, int seed)
     {
-        var catalog = BuiltInPlugins.CreateCatalog();
         var feed = new RandomWalkBarFeed("BTCUSDT", BarInterval.OneMinute, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), barCount, seed);
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -28,12 +28,14 @@ public sealed class BacktestSession
     private readonly TradingKernel kernel;
     private readonly List<LogEntry> log = [];
     private readonly List<CollectingLogger> loggers = [];
+    private readonly PluginCatalog catalog;
 
     /// <summary>Builds the session; plugin construction or settings errors surface here, before any event.</summary>
     public BacktestSession(StrategyComposition composition, PluginCatalog catalog, IBarFeed feed, BacktestOptions options)
     {
         this.composition = composition;
         this.options = options;
+        this.catalog = catalog;
         var instruments = options.Instruments;
         portfolio = new Portfolio(options.InitialCash, symbol => instruments.TryGet(symbol, out var rules) ? rules.ContractMultiplier : 1m);
         var exchangeOptions = options.Exchange with
@@ -84,7 +86,7 @@ public sealed class BacktestSession
     /// logger and its settings): what a replacement needs before it is swapped in.
     /// </summary>
     public void Initialize(IPlugin plugin, PluginReference reference) =>
-        plugin.Initialize(new PluginContext(clock, portfolio, options.Instruments, LoggerFor(reference.PluginId), reference.Settings));
+        plugin.Initialize(new PluginContext(clock, portfolio, options.Instruments, LoggerFor(reference.PluginId), catalog.ResolveSettings(reference)));
 
     /// <summary>Runs to the end of the feed and collects the results.</summary>
     public BacktestResult Run(Action<long>? progress = null, CancellationToken cancellation = default)

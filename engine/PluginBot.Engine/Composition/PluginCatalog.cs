@@ -1,3 +1,4 @@
+using PluginBot.Sdk.Configuration;
 using PluginBot.Sdk.Plugins;
 
 namespace PluginBot.Engine.Composition;
@@ -10,6 +11,8 @@ public sealed class PluginCatalog
 {
     private readonly Dictionary<string, Func<IPlugin>> factories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<PluginSettings, PluginSettings>> settingsResolvers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> unavailable = new(StringComparer.Ordinal);
 
     /// <summary>Every registered id.</summary>
     public IEnumerable<string> PluginIds => factories.Keys.Order(StringComparer.Ordinal);
@@ -18,12 +21,36 @@ public sealed class PluginCatalog
     /// <param name="pluginId">The id compositions use.</param>
     /// <param name="factory">Creates a new, uninitialised instance.</param>
     /// <param name="version">The plugin's version, recorded with decisions and swaps.</param>
-    public void Register(string pluginId, Func<IPlugin> factory, string version = "built-in")
+    /// <param name="resolveSettings">Checks a composition's settings against the plugin's own schema and fills in its defaults; null takes them as written.</param>
+    public void Register(string pluginId, Func<IPlugin> factory, string version = "built-in", Func<PluginSettings, PluginSettings>? resolveSettings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginId);
         factories[pluginId] = factory;
         versions[pluginId] = version;
+        unavailable.Remove(pluginId);
+        if (resolveSettings is null)
+        {
+            settingsResolvers.Remove(pluginId);
+        }
+        else
+        {
+            settingsResolvers[pluginId] = resolveSettings;
+        }
     }
+
+    /// <summary>Records that a plugin exists but cannot be used (refused or faulted), so a composition naming it is told why.</summary>
+    public void RegisterUnavailable(string pluginId, string reason)
+    {
+        if (!factories.ContainsKey(pluginId))
+        {
+            unavailable[pluginId] = reason;
+        }
+    }
+
+    /// <summary>The settings a plugin instance receives: checked against its schema, with defaults filled in.</summary>
+    /// <exception cref="PluginSettingsException">A setting breaks the plugin's schema; the message names its path.</exception>
+    public PluginSettings ResolveSettings(PluginReference reference) =>
+        settingsResolvers.TryGetValue(reference.PluginId, out var resolve) ? resolve(reference.Settings) : reference.Settings;
 
     /// <summary>Removes a plugin (its folder was deleted); compositions naming it fail to start from now on.</summary>
     public bool Unregister(string pluginId) => factories.Remove(pluginId) | versions.Remove(pluginId);
@@ -37,6 +64,11 @@ public sealed class PluginCatalog
     public T Create<T>(PluginReference reference, string compositionPath, string jsonPath)
         where T : class, IPlugin
     {
+        if (unavailable.TryGetValue(reference.PluginId, out var reason))
+        {
+            throw new CompositionException(compositionPath, $"{jsonPath}.plugin", $"plugin '{reference.PluginId}' cannot be used: {reason}");
+        }
+
         if (!factories.TryGetValue(reference.PluginId, out var factory))
         {
             throw new CompositionException(compositionPath, $"{jsonPath}.plugin",

@@ -27,6 +27,12 @@ public sealed class PluginSettings
     /// <summary>Where these settings are in the composition, for error messages.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// The settings object as JSON (undefined when none were given), for a host that validates it against the
+    /// plugin's own schema and fills in the schema's defaults.
+    /// </summary>
+    public JsonElement Json => settings;
+
     /// <summary>Settings with nothing set: every getter returns its default.</summary>
     public static PluginSettings Empty { get; } = new(default, "settings");
 
