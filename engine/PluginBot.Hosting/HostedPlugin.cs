@@ -36,6 +36,9 @@ public sealed class HostedPlugin
     /// <summary>The load context's assembly while loaded.</summary>
     internal LoadedPluginAssembly? Assembly { get; set; }
 
+    /// <summary>True when <paramref name="instance"/> was created from this version's load context.</summary>
+    public bool Owns(object instance) => Assembly is { IsUnloaded: false } assembly && instance.GetType().Assembly == assembly.Assembly;
+
     /// <summary>A new instance of the plugin's entry type.</summary>
     /// <exception cref="InvalidOperationException">The plugin is not loaded.</exception>
     /// <exception cref="PluginLoadException">Its constructor threw.</exception>

@@ -88,6 +88,43 @@ public sealed class BacktestSession
     public void Initialize(IPlugin plugin, PluginReference reference) =>
         plugin.Initialize(new PluginContext(clock, portfolio, options.Instruments, LoggerFor(reference.PluginId), catalog.ResolveSettings(reference)));
 
+    /// <summary>The plugin ids this session's slots run, for swapping by id.</summary>
+    public IEnumerable<string> PluginIds =>
+        new[] { composition.Strategy.PluginId, composition.Sizer.PluginId }.Concat(composition.RiskLayers.Select(r => r.PluginId)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Asks every slot running <paramref name="pluginId"/> to take a new instance from <paramref name="create"/>
+    /// (initialised here with the slot's own settings) between two events. Returns how many slots were asked;
+    /// <paramref name="completed"/> is called once per slot, on the engine's thread, with the swap record.
+    /// </summary>
+    public int RequestSwap(string pluginId, Func<IPlugin> create, string version, Action<SwapRecord>? completed = null)
+    {
+        var requested = 0;
+        if (composition.Strategy.PluginId == pluginId)
+        {
+            requested += RequestSwap(StrategySlot, composition.Strategy, create, version, completed);
+        }
+
+        if (composition.Sizer.PluginId == pluginId)
+        {
+            requested += RequestSwap(SizerSlot, composition.Sizer, create, version, completed);
+        }
+
+        for (var index = 0; index < composition.RiskLayers.Count; index++)
+        {
+            if (composition.RiskLayers[index].PluginId == pluginId)
+            {
+                requested += RequestSwap(RiskSlots[index], composition.RiskLayers[index], create, version, completed);
+            }
+        }
+
+        return requested;
+    }
+
+    /// <summary>The instances the slots run now, so a host can tell whether an old version is still in use.</summary>
+    public IEnumerable<object> CurrentPluginInstances() =>
+        new object[] { StrategySlot.Current, SizerSlot.Current }.Concat(RiskSlots.Select(slot => (object)slot.Current));
+
     /// <summary>Runs to the end of the feed and collects the results.</summary>
     public BacktestResult Run(Action<long>? progress = null, CancellationToken cancellation = default)
     {
@@ -117,6 +154,19 @@ public sealed class BacktestSession
             StrategyFaulted = guarded.IsFaulted,
             OpenPositions = portfolio.Positions.Where(p => p.Quantity != 0).ToDictionary(p => p.Symbol, p => p.Quantity, StringComparer.Ordinal),
         };
+    }
+
+    private int RequestSwap<T>(PluginSlot<T> slot, PluginReference reference, Func<IPlugin> create, string version, Action<SwapRecord>? completed)
+        where T : class
+    {
+        if (create() is not T replacement)
+        {
+            throw new InvalidOperationException($"Plugin '{reference.PluginId}' {version} is not a {typeof(T).Name} and cannot replace slot {slot.Name}.");
+        }
+
+        Initialize((IPlugin)replacement, reference);
+        slot.RequestSwap(replacement, version, outcome => completed?.Invoke(outcome.Record));
+        return 1;
     }
 
     private CollectingLogger LoggerFor(string source)
