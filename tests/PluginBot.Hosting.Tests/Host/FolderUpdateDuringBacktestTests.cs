@@ -26,7 +26,7 @@ public sealed class FolderUpdateDuringBacktestTests
         host.LoadDirectory(pluginsDirectory);
         var catalog = new PluginCatalog();
         HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
-        catalog.Register("fixed", () => new TenthOfEquitySizer());
+        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
         var coordinator = new PluginUpdateCoordinator(host, catalog);
         using var watcher = new PluginDirectoryWatcher(pluginsDirectory, Quiet);
         watcher.Changed += coordinator.Handle;
@@ -70,7 +70,7 @@ public sealed class FolderUpdateDuringBacktestTests
         host.LoadDirectory(pluginsDirectory);
         var catalog = new PluginCatalog();
         HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
-        catalog.Register("fixed", () => new TenthOfEquitySizer());
+        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
         var coordinator = new PluginUpdateCoordinator(host, catalog);
         var feed = new TriggeringFeed(new RandomWalkBarFeed("TEST", BarInterval.OneMinute, Origin, Bars, seed: 5), new Dictionary<int, Action>
         {
@@ -127,30 +127,4 @@ public sealed class FolderUpdateDuringBacktestTests
         Instruments = new InstrumentCatalog([InstrumentRules.Permissive("TEST")]),
         Interval = BarInterval.OneMinute,
     };
-
-    private sealed class TenthOfEquitySizer : IPositionSizer
-    {
-        private IPluginContext? context;
-
-        public void Initialize(IPluginContext context) => this.context = context;
-
-        public SizingResult Size(in SizingRequest request) => SizingResult.Of(context!.Portfolio.Equity / 10 / request.ReferencePrice);
-    }
-
-    private sealed class TriggeringFeed(IBarFeed inner, IReadOnlyDictionary<int, Action> actions) : IBarFeed
-    {
-        private int handedOut;
-
-        public long? RemainingCount => inner.RemainingCount;
-
-        public bool TryRead(out Bar bar)
-        {
-            if (actions.TryGetValue(handedOut++, out var action))
-            {
-                action();
-            }
-
-            return inner.TryRead(out bar);
-        }
-    }
 }

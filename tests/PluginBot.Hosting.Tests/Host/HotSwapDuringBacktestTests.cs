@@ -25,7 +25,7 @@ public sealed class HotSwapDuringBacktestTests
         var v2 = host.Load(FixturePluginBuilder.Build(AlternatingStrategy("2.0.0", 0.2)));
         var catalog = new PluginCatalog();
         catalog.Register("swapped", () => (IPlugin)v1.CreateInstance(), v1.Version!);
-        catalog.Register("fixed", () => new HalfOfEquitySizer());
+        catalog.Register("fixed", () => new FractionOfEquitySizer(0.5m));
         var reference = new PluginReference("swapped", PluginSettings.Empty);
         BacktestSession? session = null;
         var swapped = false;
@@ -103,32 +103,4 @@ public sealed class HotSwapDuringBacktestTests
         Instruments = new InstrumentCatalog([InstrumentRules.Permissive("TEST")]),
         Interval = BarInterval.OneMinute,
     };
-
-    /// <summary>Sizes every decision to half the equity; the fixture strategies ask to be long with a confidence that names their version.</summary>
-    private sealed class HalfOfEquitySizer : IPositionSizer
-    {
-        private IPluginContext? context;
-
-        public void Initialize(IPluginContext context) => this.context = context;
-
-        public SizingResult Size(in SizingRequest request) => SizingResult.Of(context!.Portfolio.Equity / 2 / request.ReferencePrice);
-    }
-
-    /// <summary>Runs an action just before handing out a given bar number, as a watcher's request from another thread would land.</summary>
-    private sealed class TriggeringFeed(IBarFeed inner, IReadOnlyDictionary<int, Action> actions) : IBarFeed
-    {
-        private int handedOut;
-
-        public long? RemainingCount => inner.RemainingCount;
-
-        public bool TryRead(out Bar bar)
-        {
-            if (actions.TryGetValue(handedOut++, out var action))
-            {
-                action();
-            }
-
-            return inner.TryRead(out bar);
-        }
-    }
 }
