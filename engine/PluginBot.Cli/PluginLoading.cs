@@ -14,8 +14,21 @@ internal static class PluginLoading
     public static string? BuiltInDirectory() =>
         RepositoryLayout.FindRoot() is { } root ? Path.Combine(root, "artifacts", "plugins") : null;
 
-    /// <summary>Where each load's shadow copies go (never the user's folder: a rebuild in place must not run stale code).</summary>
-    public static string ShadowRoot() => Path.Combine(Path.GetTempPath(), "pluginbot", "shadow");
+    /// <summary>
+    /// Where each load's shadow copies go (never the user's folder: a rebuild in place must not run stale code):
+    /// a per-user folder only its owner can write, so no other user can plant or block a copy.
+    /// </summary>
+    public static string ShadowRoot()
+    {
+        var root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "pluginbot", "shadow");
+        Directory.CreateDirectory(root);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return root;
+    }
 
     /// <summary>Loads the built-in folder and <paramref name="extraDirectories"/>, registers what loaded, and warns about the rest.</summary>
     public static (PluginHost Host, PluginCatalog Catalog) Load(IReadOnlyList<string> extraDirectories, bool quiet = false)

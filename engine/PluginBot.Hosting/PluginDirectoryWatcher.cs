@@ -25,13 +25,26 @@ public sealed class PluginDirectoryWatcher : IDisposable
         this.quietPeriod = quietPeriod;
     }
 
-    /// <summary>Raised (on the polling thread) for each settled change.</summary>
+    /// <summary>Raised (on the polling thread) for each settled change, in order.</summary>
     public event Action<PluginFolderChange>? Changed;
 
-    /// <summary>Starts polling every <paramref name="interval"/> on <paramref name="time"/>'s timer.</summary>
+    /// <summary>Raised after every poll, for work that should happen regularly (releasing retired versions).</summary>
+    public event Action? Polled;
+
+    /// <summary>A handler's exception, caught so one failing handler neither stops the watcher nor the process.</summary>
+    public event Action<Exception>? HandlerFailed;
+
+    /// <summary>
+    /// Starts polling every <paramref name="interval"/> on <paramref name="time"/>'s timer. The timer is one-shot and
+    /// re-armed after each poll, so polls never overlap and changes are delivered in order.
+    /// </summary>
     public void Start(TimeSpan interval, TimeProvider time)
     {
-        timer = time.CreateTimer(_ => Poll(time.GetUtcNow().UtcDateTime), null, interval, interval);
+        timer = time.CreateTimer(_ =>
+        {
+            Poll(time.GetUtcNow().UtcDateTime);
+            timer?.Change(interval, Timeout.InfiniteTimeSpan);
+        }, null, interval, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>
@@ -82,14 +95,27 @@ public sealed class PluginDirectoryWatcher : IDisposable
 
         foreach (var change in changes)
         {
-            Changed?.Invoke(change);
+            Raise(() => Changed?.Invoke(change));
         }
 
+        Raise(() => Polled?.Invoke());
         return changes;
     }
 
     /// <inheritdoc />
     public void Dispose() => timer?.Dispose();
+
+    private void Raise(Action raise)
+    {
+        try
+        {
+            raise();
+        }
+        catch (Exception exception)
+        {
+            HandlerFailed?.Invoke(exception);
+        }
+    }
 
     private SortedDictionary<string, string> Snapshot()
     {

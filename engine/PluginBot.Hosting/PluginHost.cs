@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using PluginBot.Hosting.Loading;
 using PluginBot.Hosting.Manifest;
 
@@ -59,7 +60,11 @@ public sealed class PluginHost : IDisposable
         var plugin = LoadCore(folder);
         lock (gate)
         {
-            byFolder[folder] = plugin;
+            // A failed attempt never hides the version that is loaded and may be running.
+            if (plugin.State == PluginState.Loaded || !byFolder.TryGetValue(folder, out var current) || current.State != PluginState.Loaded)
+            {
+                byFolder[folder] = plugin;
+            }
         }
 
         return plugin;
@@ -81,19 +86,35 @@ public sealed class PluginHost : IDisposable
     }
 
     /// <summary>
-    /// Unloads a plugin version no longer in use and waits for its context to be collected. Returns false when
-    /// something still holds it (the host reports that rather than pretending the memory came back).
+    /// Unloads a plugin version no longer in use, waits for its context to be collected and removes its shadow
+    /// copy when no other loaded version shares it. Returns false when something still holds the context (the host
+    /// reports that rather than pretending the memory came back).
     /// </summary>
-    public static bool Release(HostedPlugin plugin)
+    /// <exception cref="InvalidOperationException">The plugin never had a load context (refused or faulted).</exception>
+    public bool Release(HostedPlugin plugin)
     {
         if (plugin.Assembly is not { } assembly)
         {
-            return true;
+            throw new InvalidOperationException($"Plugin '{plugin.Id}' is {plugin.State}: it has no load context to release.");
         }
 
+        var shadow = assembly.ShadowDirectory;
         plugin.Assembly = null;
         plugin.State = PluginState.Unloaded;
-        return UnloadVerifier.WaitForCollection(assembly.Unload());
+        var collected = UnloadVerifier.WaitForCollection(assembly.Unload());
+        lock (gate)
+        {
+            var inUse = byFolder.Values
+                .Where(other => other.Assembly is { IsUnloaded: false } && other.Id == plugin.Id)
+                .Select(other => other.Assembly!.ShadowDirectory)
+                .ToList();
+            if (collected && !inUse.Contains(shadow, StringComparer.Ordinal))
+            {
+                new ShadowCopier(shadowRoot).RemoveStaleCopies(plugin.Id, inUse);
+            }
+        }
+
+        return collected;
     }
 
     /// <inheritdoc />
@@ -126,6 +147,25 @@ public sealed class PluginHost : IDisposable
             return new HostedPlugin(folder, manifest, PluginState.Refused, [compatibility], null);
         }
 
+        var (loaded, failure, refused) = TryLoad(manifest, folder);
+        if (loaded is not null)
+        {
+            return new HostedPlugin(folder, manifest, PluginState.Loaded, [], loaded);
+        }
+
+        if (refused)
+        {
+            return new HostedPlugin(folder, manifest, PluginState.Refused, [failure!], null);
+        }
+
+        return new HostedPlugin(folder, manifest, PluginState.Faulted, [failure!], null);
+    }
+
+    // Its own frame: the exception (possibly of a plugin type) and every local die when it returns, so the
+    // failed load's context can really be collected afterwards.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (LoadedPluginAssembly? Loaded, string? Failure, bool Refused) TryLoad(PluginManifest manifest, string folder)
+    {
         LoadedPluginAssembly? assembly = null;
         try
         {
@@ -134,17 +174,17 @@ public sealed class PluginHost : IDisposable
 
             // Constructing once proves the plugin can run before anything depends on it.
             assembly.CreateInstance();
-            return new HostedPlugin(folder, manifest, PluginState.Loaded, [], assembly);
+            return (assembly, null, false);
         }
         catch (PluginLoadException exception) when (exception.Failure == PluginLoadFailure.SharedAssemblyIncompatible)
         {
-            return new HostedPlugin(folder, manifest, PluginState.Refused, [exception.Message], null);
+            return (null, exception.Message, true);
         }
         catch (Exception exception)
         {
             // Keep the text, never the exception: an exception of a plugin type would keep its context alive.
             assembly?.Unload();
-            return new HostedPlugin(folder, manifest, PluginState.Faulted, [exception.ToString()], null);
+            return (null, exception.ToString(), false);
         }
     }
 

@@ -66,7 +66,8 @@ public sealed class HotSwapTests
 
         var swap = Assert.Single(result.Swaps);
         Assert.False(swap.Succeeded);
-        Assert.Contains("warm-up threw InvalidOperationException", swap.Error);
+        Assert.Contains("warm-up threw System.InvalidOperationException: broken cannot handle bars", swap.Error);
+        Assert.Contains("   at ", swap.Error);
         Assert.Equal(Bars, v1.SeenTimes.Count);
         Assert.Equal("1.0.0", session.StrategySlot.CurrentVersion);
         Assert.False(result.StrategyFaulted);

@@ -16,9 +16,11 @@ using PluginBot.Sdk.Plugins;
 namespace PluginBot.Cli.Commands;
 
 /// <summary>
-/// <c>pluginbot bench plugins</c>: load / swap / unload cycles of a real plugin folder. Each cycle loads a new version
-/// into its own collectible context (validation, SDK check, shadow copy, construction), swaps it into a live
-/// strategy slot with warm-up, releases the previous version and verifies its context was collected.
+/// <c>pluginbot bench plugins</c>: load / swap / unload cycles of a real plugin folder. Each cycle changes the folder's
+/// content (so every load makes a fresh shadow copy), loads the new version into its own collectible context
+/// (validation, SDK check, shadow copy, construction), swaps it into a strategy slot the way the engine does (the
+/// slot constructs, initialises and warms it up on its thread, then cuts over), releases the previous version and
+/// verifies its context was collected.
 /// </summary>
 internal static class BenchPluginsCommand
 {
@@ -38,7 +40,14 @@ internal static class BenchPluginsCommand
             throw new ArgumentException($"--cycles: expected at least 2, found {cycles}");
         }
 
-        pluginFolder ??= Path.Combine(PluginLoading.BuiltInDirectory() ?? throw new DirectoryNotFoundException("No built-in plugin directory was found."), "ema-cross");
+        var source = pluginFolder ?? Path.Combine(PluginLoading.BuiltInDirectory() ?? throw new DirectoryNotFoundException("No built-in plugin directory was found."), "ema-cross");
+        pluginFolder = Path.Combine(Path.GetTempPath(), "pluginbot-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), Path.GetFileName(source));
+        Directory.CreateDirectory(pluginFolder);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(pluginFolder, Path.GetFileName(file)), overwrite: true);
+        }
+
         using var host = new PluginHost(PluginLoading.ShadowRoot());
         var clock = new SimulatedClock();
         var portfolio = new Portfolio(10_000m);
@@ -70,19 +79,20 @@ internal static class BenchPluginsCommand
                 workingSetAtStart = Environment.WorkingSet;
             }
 
+            // A new build: different content, so the host makes (and later removes) a fresh shadow copy.
+            File.WriteAllText(Path.Combine(pluginFolder, "build.txt"), cycle.ToString(CultureInfo.InvariantCulture));
             stopwatch.Restart();
             var next = LoadVersion(host, pluginFolder);
-            var replacement = Instantiate(next, Context());
             loadTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
 
-            // Warm-up is timed apart from the cutover: a freshly loaded assembly's code is compiled on first use,
-            // which is what dominates it; the cutover is what the engine's event loop waits for.
             stopwatch.Restart();
-            GuardedStrategy.WarmUp(replacement, history);
+            var warmedUp = Instantiate(next, Context());
+            GuardedStrategy.WarmUp(warmedUp, history);
             warmUpTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
 
+            // What the engine's event loop waits for: construct, initialise and warm up a new instance, then cut over.
             stopwatch.Restart();
-            slot.RequestSwap(replacement, cycle.ToString(CultureInfo.InvariantCulture));
+            slot.RequestSwap(() => CreateWarmedUp(next, Context(), history), cycle.ToString(CultureInfo.InvariantCulture));
             var record = slot.ApplyPendingSwap(clock.UtcNow, history);
             swapTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
             if (record is not { Succeeded: true })
@@ -91,7 +101,7 @@ internal static class BenchPluginsCommand
             }
 
             stopwatch.Restart();
-            if (!PluginHost.Release(current))
+            if (!host.Release(current))
             {
                 notCollected++;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cycle {cycle}: the released version's load context was not collected"));
@@ -108,13 +118,14 @@ internal static class BenchPluginsCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load (validate, SDK check, shadow copy, new context, construct, initialise): median {Percentile(loadTimes, 0.5):0.000} ms, p99 {Percentile(loadTimes, 0.99):0.000} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"warm-up on 200 bars (first run of the new assembly's code): median {Percentile(warmUpTimes, 0.5) * 1000:0.0} µs, p99 {Percentile(warmUpTimes, 0.99) * 1000:0.0} µs"));
+            $"first instance + warm-up on 200 bars (includes compiling the new assembly's code): median {Percentile(warmUpTimes, 0.5):0.000} ms, p99 {Percentile(warmUpTimes, 0.99):0.000} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"swap cutover (request + apply between two events): median {Percentile(swapTimes, 0.5) * 1000:0.0} µs, p99 {Percentile(swapTimes, 0.99) * 1000:0.0} µs"));
+            $"swap on the engine thread (construct, initialise, warm up on 200 bars, cut over): median {Percentile(swapTimes, 0.5) * 1000:0.0} µs, p99 {Percentile(swapTimes, 0.99) * 1000:0.0} µs"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"unload + verified collection: median {Percentile(unloadTimes, 0.5):0.000} ms, p99 {Percentile(unloadTimes, 0.99):0.000} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory growth over cycles 2..{cycles}: managed {(memoryAtEnd - memoryAtStart) / 1024.0 / 1024.0:0.00} MB, working set {(workingSetAtEnd - workingSetAtStart) / 1024.0 / 1024.0:0.00} MB"));
+        Directory.Delete(Path.GetDirectoryName(pluginFolder)!, recursive: true);
         return notCollected == 0 ? 0 : 1;
     }
 
@@ -131,6 +142,14 @@ internal static class BenchPluginsCommand
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static PluginSlot<IStrategy> CreateSlot(HostedPlugin plugin, IPluginContext context) =>
         new("strategy", Instantiate(plugin, context), "0");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IStrategy CreateWarmedUp(HostedPlugin plugin, IPluginContext context, RecentBars history)
+    {
+        var strategy = Instantiate(plugin, context);
+        GuardedStrategy.WarmUp(strategy, history);
+        return strategy;
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static IStrategy Instantiate(HostedPlugin plugin, IPluginContext context)

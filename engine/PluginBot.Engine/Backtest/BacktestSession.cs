@@ -125,10 +125,31 @@ public sealed class BacktestSession
     public IEnumerable<object> CurrentPluginInstances() =>
         new object[] { StrategySlot.Current, SizerSlot.Current }.Concat(RiskSlots.Select(slot => (object)slot.Current));
 
+    /// <summary>True once <see cref="Run"/> has returned: its slots take no more swaps.</summary>
+    public bool IsFinished { get; private set; }
+
+    /// <summary>True while a swap requested of one of this session's slots has not been applied yet.</summary>
+    public bool HasPendingSwaps => StrategySlot.HasPendingSwap || SizerSlot.HasPendingSwap || RiskSlots.Any(slot => slot.HasPendingSwap);
+
     /// <summary>Runs to the end of the feed and collects the results.</summary>
     public BacktestResult Run(Action<long>? progress = null, CancellationToken cancellation = default)
     {
-        kernel.Run(cancellation, progress);
+        try
+        {
+            kernel.Run(cancellation, progress);
+        }
+        finally
+        {
+            IsFinished = true;
+            const string ended = "the session ended before the swap could be applied";
+            StrategySlot.CancelPendingSwap(ended);
+            SizerSlot.CancelPendingSwap(ended);
+            foreach (var slot in RiskSlots)
+            {
+                slot.CancelPendingSwap(ended);
+            }
+        }
+
         var instruments = options.Instruments;
         return new BacktestResult
         {
@@ -159,13 +180,20 @@ public sealed class BacktestSession
     private int RequestSwap<T>(PluginSlot<T> slot, PluginReference reference, Func<IPlugin> create, string version, Action<SwapRecord>? completed)
         where T : class
     {
-        if (create() is not T replacement)
+        // Constructed and initialised by the slot on the engine's thread, between two events.
+        T CreateReplacement()
         {
-            throw new InvalidOperationException($"Plugin '{reference.PluginId}' {version} is not a {typeof(T).Name} and cannot replace slot {slot.Name}.");
+            var created = create();
+            if (created is not T replacement)
+            {
+                throw new InvalidOperationException($"Plugin '{reference.PluginId}' {version} is a {created.GetType().Name}, not a {typeof(T).Name}, and cannot replace slot {slot.Name}.");
+            }
+
+            Initialize(created, reference);
+            return replacement;
         }
 
-        Initialize((IPlugin)replacement, reference);
-        slot.RequestSwap(replacement, version, outcome => completed?.Invoke(outcome.Record));
+        slot.RequestSwap(CreateReplacement, version, outcome => completed?.Invoke(outcome.Record));
         return 1;
     }
 

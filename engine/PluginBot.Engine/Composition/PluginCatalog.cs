@@ -14,8 +14,20 @@ public sealed class PluginCatalog
     private readonly Dictionary<string, Func<PluginSettings, PluginSettings>> settingsResolvers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> unavailable = new(StringComparer.Ordinal);
 
+    // A watcher thread registers new versions while compositions are being built on others.
+    private readonly object gate = new();
+
     /// <summary>Every registered id.</summary>
-    public IEnumerable<string> PluginIds => factories.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> PluginIds
+    {
+        get
+        {
+            lock (gate)
+            {
+                return factories.Keys.Order(StringComparer.Ordinal).ToList();
+            }
+        }
+    }
 
     /// <summary>Registers <paramref name="factory"/> under <paramref name="pluginId"/>, replacing any earlier one.</summary>
     /// <param name="pluginId">The id compositions use.</param>
@@ -25,51 +37,85 @@ public sealed class PluginCatalog
     public void Register(string pluginId, Func<IPlugin> factory, string version = "built-in", Func<PluginSettings, PluginSettings>? resolveSettings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pluginId);
-        factories[pluginId] = factory;
-        versions[pluginId] = version;
-        unavailable.Remove(pluginId);
-        if (resolveSettings is null)
+        lock (gate)
         {
-            settingsResolvers.Remove(pluginId);
-        }
-        else
-        {
-            settingsResolvers[pluginId] = resolveSettings;
+            factories[pluginId] = factory;
+            versions[pluginId] = version;
+            unavailable.Remove(pluginId);
+            if (resolveSettings is null)
+            {
+                settingsResolvers.Remove(pluginId);
+            }
+            else
+            {
+                settingsResolvers[pluginId] = resolveSettings;
+            }
         }
     }
 
     /// <summary>Records that a plugin exists but cannot be used (refused or faulted), so a composition naming it is told why.</summary>
     public void RegisterUnavailable(string pluginId, string reason)
     {
-        if (!factories.ContainsKey(pluginId))
+        lock (gate)
         {
-            unavailable[pluginId] = reason;
+            if (!factories.ContainsKey(pluginId))
+            {
+                unavailable[pluginId] = reason;
+            }
         }
     }
 
     /// <summary>The settings a plugin instance receives: checked against its schema, with defaults filled in.</summary>
     /// <exception cref="PluginSettingsException">A setting breaks the plugin's schema; the message names its path.</exception>
-    public PluginSettings ResolveSettings(PluginReference reference) =>
-        settingsResolvers.TryGetValue(reference.PluginId, out var resolve) ? resolve(reference.Settings) : reference.Settings;
+    public PluginSettings ResolveSettings(PluginReference reference)
+    {
+        Func<PluginSettings, PluginSettings>? resolve;
+        lock (gate)
+        {
+            settingsResolvers.TryGetValue(reference.PluginId, out resolve);
+        }
+
+        return resolve is null ? reference.Settings : resolve(reference.Settings);
+    }
 
     /// <summary>Removes a plugin (its folder was deleted); compositions naming it fail to start from now on.</summary>
-    public bool Unregister(string pluginId) => factories.Remove(pluginId) | versions.Remove(pluginId);
+    public bool Unregister(string pluginId)
+    {
+        lock (gate)
+        {
+            settingsResolvers.Remove(pluginId);
+            return factories.Remove(pluginId) | versions.Remove(pluginId);
+        }
+    }
 
     /// <summary>The registered version of <paramref name="pluginId"/>.</summary>
-    public string VersionOf(string pluginId) =>
-        versions.TryGetValue(pluginId, out var version) ? version : throw new KeyNotFoundException($"Plugin '{pluginId}' is not registered.");
+    public string VersionOf(string pluginId)
+    {
+        lock (gate)
+        {
+            return versions.TryGetValue(pluginId, out var version) ? version : throw new KeyNotFoundException($"Plugin '{pluginId}' is not registered.");
+        }
+    }
 
     /// <summary>Creates a new instance of the plugin, checking that it is of the kind the composition needs.</summary>
     /// <exception cref="CompositionException">The id is unknown or the plugin is of another kind.</exception>
     public T Create<T>(PluginReference reference, string compositionPath, string jsonPath)
         where T : class, IPlugin
     {
-        if (unavailable.TryGetValue(reference.PluginId, out var reason))
+        Func<IPlugin>? factory;
+        string? reason;
+        lock (gate)
+        {
+            unavailable.TryGetValue(reference.PluginId, out reason);
+            factories.TryGetValue(reference.PluginId, out factory);
+        }
+
+        if (reason is not null)
         {
             throw new CompositionException(compositionPath, $"{jsonPath}.plugin", $"plugin '{reference.PluginId}' cannot be used: {reason}");
         }
 
-        if (!factories.TryGetValue(reference.PluginId, out var factory))
+        if (factory is null)
         {
             throw new CompositionException(compositionPath, $"{jsonPath}.plugin",
                 $"unknown plugin '{reference.PluginId}'; known plugins: {string.Join(", ", PluginIds)}");

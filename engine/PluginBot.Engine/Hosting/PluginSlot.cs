@@ -46,14 +46,29 @@ public sealed class PluginSlot<T> : IPluginSlot
 
     /// <summary>
     /// Asks for <paramref name="replacement"/> (already constructed and initialised) to take over between two
-    /// events. A newer request supersedes one not yet applied. <paramref name="completed"/> is called on the
-    /// kernel's thread with the outcome and the retired instance.
+    /// events. A newer request supersedes one not yet applied. <paramref name="completed"/> is called with the
+    /// outcome and the retired instance (on the kernel's thread, or on the caller's when superseded or cancelled).
     /// </summary>
-    public void RequestSwap(T replacement, string version, Action<SwapOutcome<T>>? completed = null)
+    public void RequestSwap(T replacement, string version, Action<SwapOutcome<T>>? completed = null) =>
+        RequestSwap(() => replacement, version, completed);
+
+    /// <summary>
+    /// Asks for an instance from <paramref name="create"/> to take over between two events. The factory runs on the
+    /// kernel's thread, between events, so a plugin's constructor and initialisation never race the engine; if it
+    /// or the warm-up throws, the swap is refused (with the error and its stack) and the old version keeps running.
+    /// </summary>
+    public void RequestSwap(Func<T> create, string version, Action<SwapOutcome<T>>? completed = null)
     {
-        var previous = Interlocked.Exchange(ref pending, new PendingSwap(replacement, version, completed));
+        var previous = Interlocked.Exchange(ref pending, new PendingSwap(create, version, completed));
         previous?.Completed?.Invoke(new SwapOutcome<T>(
-            new SwapRecord(default, Name, CurrentVersion, previous.Version, false, $"superseded by a request for version {version}"), previous.Replacement));
+            new SwapRecord(default, Name, CurrentVersion, previous.Version, false, $"superseded by a request for version {version}"), null));
+    }
+
+    /// <summary>Drops a swap not yet applied (the session ended), telling its requester.</summary>
+    public void CancelPendingSwap(string reason)
+    {
+        var request = Interlocked.Exchange(ref pending, null);
+        request?.Completed?.Invoke(new SwapOutcome<T>(new SwapRecord(default, Name, CurrentVersion, request.Version, false, reason), null));
     }
 
     /// <summary>Marks the current plugin faulted: the engine substitutes its kind's safe behaviour until a swap.</summary>
@@ -72,26 +87,29 @@ public sealed class PluginSlot<T> : IPluginSlot
             return null;
         }
 
+        T? replacement = null;
         string? error;
         try
         {
-            error = warmUp(request.Replacement, history);
+            replacement = request.Create();
+            error = warmUp(replacement, history);
         }
         catch (Exception exception)
         {
-            error = $"warm-up threw {exception.GetType().Name}: {exception.Message}";
+            // The text, with its stack, not the exception: an exception of a plugin type would pin its load context.
+            error = replacement is null ? $"creating the new version threw {exception}" : $"warm-up threw {exception}";
         }
 
-        if (error is not null)
+        if (error is not null || replacement is null)
         {
-            var refused = new SwapRecord(time, Name, CurrentVersion, request.Version, false, error);
-            request.Completed?.Invoke(new SwapOutcome<T>(refused, request.Replacement));
+            var refused = new SwapRecord(time, Name, CurrentVersion, request.Version, false, error ?? "the factory returned no instance");
+            request.Completed?.Invoke(new SwapOutcome<T>(refused, replacement));
             return refused;
         }
 
         var retired = Current;
         var record = new SwapRecord(time, Name, CurrentVersion, request.Version, true, null);
-        Current = request.Replacement;
+        Current = replacement;
         CurrentVersion = request.Version;
         Health = PluginHealth.Healthy;
         FaultError = null;
@@ -99,5 +117,5 @@ public sealed class PluginSlot<T> : IPluginSlot
         return record;
     }
 
-    private sealed record PendingSwap(T Replacement, string Version, Action<SwapOutcome<T>>? Completed);
+    private sealed record PendingSwap(Func<T> Create, string Version, Action<SwapOutcome<T>>? Completed);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PluginBot.Engine.Backtest;
 using PluginBot.Engine.Composition;
 using PluginBot.Hosting;
@@ -8,20 +9,21 @@ namespace PluginBot.Engine.Hosting;
 /// <summary>
 /// Turns settled plugin-folder changes into engine actions while sessions run: an added or replaced folder is
 /// loaded and validated by the host, registered for new compositions, and hot-swapped into every running slot
-/// that uses its id; a version that fails to load leaves the running one in place and is reported. A swapped-out
-/// version is released (unloaded, with its collection verified) on a later call, once no stack still holds it.
-/// A removed folder is unregistered at once and unloaded as soon as no slot runs it.
+/// that uses its id (the slot constructs, initialises and warms it up between two events; any failure leaves the
+/// running version in place). A version that fails to load changes nothing and is reported. Swapped-out versions
+/// are released (unloaded, collection verified) once no running session uses them or still has a swap pending.
+/// A removed folder is unregistered at once and its version released as soon as no slot runs it.
+/// Swap completions only enqueue a report, so the engine's thread never waits on this object's lock.
 /// </summary>
 public sealed class PluginUpdateCoordinator
 {
     private readonly PluginHost host;
     private readonly PluginCatalog catalog;
     private readonly List<BacktestSession> sessions = [];
-    private readonly Dictionary<string, HostedPlugin> running = new(StringComparer.Ordinal);
-    private readonly List<HostedPlugin> retired = [];
+    private readonly Dictionary<string, HostedPlugin> activeByFolder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> loadedContent = new(StringComparer.Ordinal);
-    private int swapsInFlight;
-    private readonly List<string> reports = [];
+    private readonly List<HostedPlugin> retired = [];
+    private readonly ConcurrentQueue<string> reports = new();
     private readonly object gate = new();
 
     /// <summary>Coordinates <paramref name="host"/>'s loads with <paramref name="catalog"/> and the attached sessions.</summary>
@@ -31,22 +33,13 @@ public sealed class PluginUpdateCoordinator
         this.catalog = catalog;
         foreach (var plugin in host.Plugins.Where(p => p.State == PluginState.Loaded))
         {
-            running[plugin.Id] = plugin;
+            activeByFolder[plugin.FolderPath] = plugin;
             loadedContent[plugin.FolderPath] = PluginContentHash.Compute(plugin.FolderPath);
         }
     }
 
-    /// <summary>What happened, in order: loads, refusals, swaps and releases.</summary>
-    public IReadOnlyList<string> Reports
-    {
-        get
-        {
-            lock (gate)
-            {
-                return reports.ToList();
-            }
-        }
-    }
+    /// <summary>What happened, in order: loads, refusals, swaps, releases and errors.</summary>
+    public IReadOnlyList<string> Reports => reports.ToArray();
 
     /// <summary>Versions released so far whose load context was verified collected.</summary>
     public int ReleasedAndCollected { get; private set; }
@@ -54,7 +47,7 @@ public sealed class PluginUpdateCoordinator
     /// <summary>Versions released whose load context something still held.</summary>
     public int ReleasedButNotCollected { get; private set; }
 
-    /// <summary>Lets swaps reach <paramref name="session"/>'s slots.</summary>
+    /// <summary>Lets swaps reach <paramref name="session"/>'s slots (until it finishes).</summary>
     public void Attach(BacktestSession session)
     {
         lock (gate)
@@ -63,110 +56,135 @@ public sealed class PluginUpdateCoordinator
         }
     }
 
-    /// <summary>Acts on one settled folder change (call it from the watcher's <see cref="PluginDirectoryWatcher.Changed"/>).</summary>
+    /// <summary>Subscribes to <paramref name="watcher"/>: its changes are handled and every poll releases what it can.</summary>
+    public void Watch(PluginDirectoryWatcher watcher)
+    {
+        watcher.Changed += Handle;
+        watcher.Polled += ReleaseRetired;
+    }
+
+    /// <summary>Acts on one settled folder change. Never throws: a failure is reported and the running versions stay.</summary>
     public void Handle(PluginFolderChange change)
     {
         lock (gate)
         {
-            ReleaseRetired();
-            if (change.Kind == PluginFolderChangeKind.Removed)
+            try
             {
-                Remove(change.FolderPath);
-                return;
+                HandleCore(change);
             }
-
-            // The first poll reports every folder as added, and a touch without a real change looks like one:
-            // a folder whose content is what is already loaded needs nothing.
-            var content = PluginContentHash.Compute(change.FolderPath);
-            if (loadedContent.TryGetValue(Path.GetFullPath(change.FolderPath), out var known) && known == content)
+            catch (Exception exception)
             {
-                return;
-            }
-
-            var plugin = host.Load(change.FolderPath);
-            loadedContent[plugin.FolderPath] = content;
-            if (plugin.State != PluginState.Loaded)
-            {
-                reports.Add($"{plugin.Id}: {plugin.State}, the running version stays: {plugin.Errors.FirstOrDefault()}");
-                return;
-            }
-
-            HostedPluginRegistration.Register(plugin, catalog);
-            running.TryGetValue(plugin.Id, out var previous);
-            running[plugin.Id] = plugin;
-            reports.Add($"{plugin.Id} {plugin.Version}: loaded from {plugin.FolderPath}");
-            var asked = 0;
-            foreach (var session in sessions)
-            {
-                asked += session.RequestSwap(plugin.Id, () => (Sdk.Plugins.IPlugin)plugin.CreateInstance(), plugin.Version!, record =>
-                {
-                    lock (gate)
-                    {
-                        swapsInFlight--;
-                        reports.Add(record.Succeeded
-                            ? $"{plugin.Id}: slot {record.Slot} swapped {record.FromVersion} -> {record.ToVersion} at {record.Time:O}"
-                            : $"{plugin.Id}: slot {record.Slot} kept {record.FromVersion}: {record.Error}");
-                    }
-                });
-            }
-
-            swapsInFlight += asked;
-            if (previous is not null && !ReferenceEquals(previous, plugin))
-            {
-                // Released on a later call: the swap that retires it has not happened yet, or its stack still holds it.
-                retired.Add(previous);
-            }
-
-            if (asked == 0)
-            {
-                reports.Add($"{plugin.Id} {plugin.Version}: no running slot uses it; new compositions will");
+                reports.Enqueue($"{change.FolderPath}: {change.Kind} could not be handled: {exception}");
             }
         }
+
+        ReleaseRetired();
     }
 
-    /// <summary>Unloads the versions swapped out by earlier changes and verifies each was collected.</summary>
+    /// <summary>Unloads swapped-out versions that nothing runs any more and verifies each was collected.</summary>
     public void ReleaseRetired()
     {
         lock (gate)
         {
-            if (swapsInFlight > 0)
+            sessions.RemoveAll(session => session.IsFinished && !session.HasPendingSwaps);
+            if (sessions.Any(session => session.HasPendingSwaps))
             {
-                // A swap not yet applied (or applying now) may still hand a retired version back: wait for it.
+                // A swap not yet applied may still hand a retired version back: wait for it.
                 return;
             }
 
             foreach (var plugin in retired.Where(p => !IsRunning(p)).ToList())
             {
                 retired.Remove(plugin);
-                if (PluginHost.Release(plugin))
+                var collected = host.Release(plugin);
+                if (collected)
                 {
                     ReleasedAndCollected++;
-                    reports.Add($"{plugin.Id} {plugin.Version}: unloaded, load context collected");
                 }
                 else
                 {
                     ReleasedButNotCollected++;
-                    reports.Add($"{plugin.Id} {plugin.Version}: unloaded, but its load context is still referenced");
                 }
+
+                reports.Enqueue(collected
+                    ? $"{plugin.Id} {plugin.Version}: unloaded, load context collected"
+                    : $"{plugin.Id} {plugin.Version}: unloaded, but its load context is still referenced");
             }
+        }
+    }
+
+    private void HandleCore(PluginFolderChange change)
+    {
+        var folder = Path.GetFullPath(change.FolderPath);
+        if (change.Kind == PluginFolderChangeKind.Removed)
+        {
+            Remove(folder);
+            return;
+        }
+
+        // The first poll reports every folder as added, and a touch without a real change looks like one:
+        // a folder whose content is what is already loaded needs nothing.
+        var content = PluginContentHash.Compute(folder);
+        if (loadedContent.TryGetValue(folder, out var known) && known == content)
+        {
+            return;
+        }
+
+        loadedContent[folder] = content;
+        var plugin = host.Load(folder);
+        if (plugin.State != PluginState.Loaded)
+        {
+            reports.Enqueue($"{plugin.Id}: {plugin.State}, the running version stays: {plugin.Errors.FirstOrDefault()}");
+            return;
+        }
+
+        HostedPluginRegistration.Register(plugin, catalog);
+        reports.Enqueue($"{plugin.Id} {plugin.Version}: loaded from {plugin.FolderPath}");
+        if (activeByFolder.TryGetValue(folder, out var previous) && !ReferenceEquals(previous, plugin))
+        {
+            retired.Add(previous);
+        }
+
+        activeByFolder[folder] = plugin;
+        var asked = 0;
+        foreach (var session in sessions.Where(session => !session.IsFinished))
+        {
+            asked += session.RequestSwap(plugin.Id, () => (Sdk.Plugins.IPlugin)plugin.CreateInstance(), plugin.Version!, record =>
+                reports.Enqueue(record.Succeeded
+                    ? $"{plugin.Id}: slot {record.Slot} swapped {record.FromVersion} -> {record.ToVersion} at {record.Time:O}"
+                    : $"{plugin.Id}: slot {record.Slot} kept {record.FromVersion}: {record.Error}"));
+        }
+
+        if (asked == 0)
+        {
+            reports.Enqueue($"{plugin.Id} {plugin.Version}: no running slot uses it; new compositions will");
         }
     }
 
     private void Remove(string folder)
     {
-        loadedContent.Remove(Path.GetFullPath(folder));
-        var plugin = host.Remove(folder);
-        if (plugin is null)
+        loadedContent.Remove(folder);
+        host.Remove(folder);
+        if (!activeByFolder.Remove(folder, out var active))
         {
             return;
         }
 
-        catalog.Unregister(plugin.Id);
-        running.Remove(plugin.Id);
-        retired.Add(plugin);
-        reports.Add($"{plugin.Id}: folder removed; unregistered, unloaded once no slot runs it");
+        retired.Add(active);
+        var other = activeByFolder.Values.FirstOrDefault(plugin => plugin.Id == active.Id);
+        if (other is null)
+        {
+            catalog.Unregister(active.Id);
+            reports.Enqueue($"{active.Id} {active.Version}: folder removed; unregistered, unloaded once no slot runs it");
+        }
+        else
+        {
+            // Another folder still provides the id: new compositions get that version instead.
+            HostedPluginRegistration.Register(other, catalog);
+            reports.Enqueue($"{active.Id} {active.Version}: folder removed; {other.Version} from {other.FolderPath} provides it now");
+        }
     }
 
     private bool IsRunning(HostedPlugin plugin) =>
-        sessions.Any(session => session.CurrentPluginInstances().Any(plugin.Owns));
+        sessions.Any(session => !session.IsFinished && session.CurrentPluginInstances().Any(plugin.Owns));
 }

@@ -90,8 +90,85 @@ public sealed class FolderUpdateDuringBacktestTests
         Assert.Contains(coordinator.Reports, report => report.StartsWith("alternating: Refused, the running version stays", StringComparison.Ordinal));
     }
 
-    private static FixturePlugin AlternatingStrategy(string version, double confidence)
+    [Fact]
+    public void ReplacementWhoseInitialiseThrows_IsRefusedOnTheEngineThreadAndTheRunningVersionStays()
     {
+        var pluginsDirectory = FixtureDirectories.Create("watched-plugins");
+        var folder = Path.Combine(pluginsDirectory, "alternating");
+        FixturePluginBuilder.BuildInto(AlternatingStrategy("1.0.0", 0.1), folder);
+        using var host = new PluginHost(FixtureDirectories.Create("watched-shadow"));
+        host.LoadDirectory(pluginsDirectory);
+        var catalog = new PluginCatalog();
+        HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
+        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
+        var coordinator = new PluginUpdateCoordinator(host, catalog);
+        var feed = new TriggeringFeed(new RandomWalkBarFeed("TEST", BarInterval.OneMinute, Origin, Bars, seed: 5), new Dictionary<int, Action>
+        {
+            [100] = () =>
+            {
+                FixturePluginBuilder.BuildInto(AlternatingStrategy("2.0.0", 0.2, initializeThrows: true), folder);
+                coordinator.Handle(new PluginFolderChange(PluginFolderChangeKind.Changed, folder));
+            },
+        });
+        var session = new BacktestSession(Composition(), catalog, feed, Options());
+        coordinator.Attach(session);
+
+        var result = session.Run();
+
+        var swap = Assert.Single(result.Swaps);
+        Assert.False(swap.Succeeded);
+        Assert.Contains("creating the new version threw System.InvalidOperationException: model not found", swap.Error);
+        Assert.All(result.Decisions, d => Assert.Equal(0.1, d.Signal.Confidence));
+        Assert.Equal("1.0.0", session.StrategySlot.CurrentVersion);
+    }
+
+    [Fact]
+    public void RemovingARunningPluginsFolder_UnregistersItAndReleasesItOnceItStopsRunning()
+    {
+        var pluginsDirectory = FixtureDirectories.Create("watched-plugins");
+        var folder = Path.Combine(pluginsDirectory, "alternating");
+        FixturePluginBuilder.BuildInto(AlternatingStrategy("1.0.0", 0.1), folder);
+        using var host = new PluginHost(FixtureDirectories.Create("watched-shadow"));
+        host.LoadDirectory(pluginsDirectory);
+        var catalog = new PluginCatalog();
+        HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
+        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
+        var coordinator = new PluginUpdateCoordinator(host, catalog);
+
+        var releasedWhileRunning = RunRemovingTheFolderAtBar50(coordinator, catalog, folder);
+
+        // While the run used it, it stayed loaded and was not released; once the session is gone, it is.
+        Assert.Equal(0, releasedWhileRunning);
+        Assert.Throws<Engine.Composition.CompositionException>(() => catalog.Create<IStrategy>(Composition().Strategy, "(test)", "$.strategy"));
+        coordinator.ReleaseRetired();
+        Assert.True(coordinator.ReleasedAndCollected == 1, string.Join(Environment.NewLine, coordinator.Reports));
+    }
+
+    // Its own frame, so nothing of the finished session survives on the test's stack.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int RunRemovingTheFolderAtBar50(PluginUpdateCoordinator coordinator, PluginCatalog catalog, string folder)
+    {
+        var releasedAtBar60 = -1;
+        var feed = new TriggeringFeed(new RandomWalkBarFeed("TEST", BarInterval.OneMinute, Origin, Bars, seed: 5), new Dictionary<int, Action>
+        {
+            [50] = () => coordinator.Handle(new PluginFolderChange(PluginFolderChangeKind.Removed, folder)),
+            [60] = () =>
+            {
+                coordinator.ReleaseRetired();
+                releasedAtBar60 = coordinator.ReleasedAndCollected + coordinator.ReleasedButNotCollected;
+            },
+        });
+        var session = new BacktestSession(Composition(), catalog, feed, Options());
+        coordinator.Attach(session);
+        session.Run();
+        return releasedAtBar60;
+    }
+
+    private static FixturePlugin AlternatingStrategy(string version, double confidence, bool initializeThrows = false)
+    {
+        var initialize = initializeThrows
+            ? "public void Initialize(IPluginContext context) => throw new System.InvalidOperationException(\"model not found\");"
+            : "public void Initialize(IPluginContext context) { }";
         var value = confidence.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var source = $$"""
             using PluginBot.Sdk.Market;
@@ -102,9 +179,7 @@ public sealed class FolderUpdateDuringBacktestTests
 
             public sealed class AlternatingStrategy : IStrategy
             {
-                public void Initialize(IPluginContext context)
-                {
-                }
+                {{initialize}}
 
                 public Signal OnBar(in Bar bar) => bar.StartTime.Minute % 2 == 0 ? Signal.Long({{value}}) : Signal.Flat({{value}});
             }

@@ -36,7 +36,7 @@ public sealed class HotSwapDuringBacktestTests
         var feed = new TriggeringFeed(new RandomWalkBarFeed("TEST", BarInterval.OneMinute, Origin, Bars, seed: 11), new Dictionary<int, Action>
         {
             [SwapBeforeBar] = () => RequestSwap(session!, v2, reference, outcome => swapped = outcome.Record.Succeeded),
-            [SwapBeforeBar + 10] = () => released = swapped && PluginHost.Release(v1),
+            [SwapBeforeBar + 10] = () => released = swapped && host.Release(v1),
         });
         session = new BacktestSession(Composition(reference), catalog, feed, Options());
 
@@ -52,6 +52,9 @@ public sealed class HotSwapDuringBacktestTests
         Assert.NotEmpty(after);
         Assert.All(before, d => Assert.Equal((0.1, "1.0.0"), (d.Signal.Confidence, d.StrategyVersion)));
         Assert.All(after, d => Assert.Equal((0.2, "2.0.0"), (d.Signal.Confidence, d.StrategyVersion)));
+        // Every bar decided exactly once (the strategy alternates long/flat, so each bar is a decision): nothing was
+        // lost or handled twice across the swap.
+        Assert.Equal(Enumerable.Range(1, Bars).Select(minute => Origin.AddMinutes(minute)), result.Decisions.Select(d => d.Time));
         Assert.True(swapped);
         Assert.True(released, "version 1's load context was not collected after the swap");
         Assert.Equal(PluginState.Unloaded, v1.State);

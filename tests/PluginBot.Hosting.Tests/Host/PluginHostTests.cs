@@ -101,7 +101,7 @@ public sealed class PluginHostTests
         var plugin = host.Load(FixturePluginBuilder.Build(Strategy("released", "1.0.0", 0.3)));
         Assert.Equal(0.3, ConfidenceOf(plugin));
 
-        var collected = PluginHost.Release(plugin);
+        var collected = host.Release(plugin);
 
         Assert.True(collected);
         Assert.Equal(PluginState.Unloaded, plugin.State);
