@@ -73,6 +73,36 @@ public sealed class HotSwapTests
         Assert.False(result.StrategyFaulted);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RequestSwap_StrategiesThatCarryState_HandOverTheirStateOrStartFreshAndSaySo(bool accept)
+    {
+        var v1 = new StatefulStrategy(acceptState: true);
+        var v2 = new StatefulStrategy(acceptState: accept);
+        BacktestSession? session = null;
+        var feed = new CallbackFeed(Feed(), SwapAtBar, () => session!.StrategySlot.RequestSwap(v2, "2.0.0"));
+        session = Session(v1, feed);
+
+        var result = session.Run();
+
+        var swap = Assert.Single(result.Swaps);
+        Assert.True(swap.Succeeded);
+        if (accept)
+        {
+            // v1 counted 150 bars and handed the count over; v2 counted the remaining 250 on top of it.
+            Assert.StartsWith("state carried", swap.Note);
+            Assert.Equal(Bars, v2.BarsCounted);
+        }
+        else
+        {
+            // Declined: v2 started from zero and was warmed up on the 150 bars the kernel remembers instead.
+            Assert.Equal("the new version declined the saved state; started fresh, warmed up on 150 bars", swap.Note);
+            Assert.Equal(Bars, v2.BarsCounted);
+            Assert.Equal(0, v2.RestoredCount);
+        }
+    }
+
     private static BacktestSession Session(IStrategy initial, IBarFeed feed)
     {
         var catalog = new PluginCatalog();
@@ -94,6 +124,41 @@ public sealed class HotSwapTests
     }
 
     private static RandomWalkBarFeed Feed() => new("TEST", BarInterval.OneMinute, TestBars.Origin, Bars, seed: 3);
+
+    /// <summary>Counts bars and carries the count to its next version when both sides accept.</summary>
+    private sealed class StatefulStrategy(bool acceptState) : IStrategy, IStateCarrier
+    {
+        public int BarsCounted { get; private set; }
+
+        public int RestoredCount { get; private set; }
+
+        public void Initialize(IPluginContext context)
+        {
+        }
+
+        public Signal OnBar(in Bar bar)
+        {
+            BarsCounted++;
+            return Signal.Hold;
+        }
+
+        public void SaveState(StrategyState state)
+        {
+            state.Layout = 1;
+            state.SetNumber("bars", BarsCounted);
+        }
+
+        public bool RestoreState(StrategyState state)
+        {
+            if (!acceptState || state.Layout != 1 || !state.TryGetNumber("bars", out var bars))
+            {
+                return false;
+            }
+
+            BarsCounted = RestoredCount = (int)bars;
+            return true;
+        }
+    }
 
     /// <summary>Long on even minutes, flat on odd ones (so decisions are plentiful); records every bar it is given.</summary>
     private sealed class CountingStrategy(string name) : IStrategy

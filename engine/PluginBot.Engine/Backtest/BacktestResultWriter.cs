@@ -92,6 +92,11 @@ public static class BacktestResultWriter
                     json.WriteString("error", swap.Error);
                 }
 
+                if (swap.Note is not null)
+                {
+                    json.WriteString("note", swap.Note);
+                }
+
                 json.WriteEndObject();
             }
 

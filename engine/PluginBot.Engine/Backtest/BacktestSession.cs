@@ -48,7 +48,7 @@ public sealed class BacktestSession
         var path = composition.SourcePath;
         var strategy = catalog.Create<IStrategy>(composition.Strategy, path, "$.strategy");
         Initialize(strategy, composition.Strategy);
-        StrategySlot = new PluginSlot<IStrategy>("strategy", strategy, catalog.VersionOf(composition.Strategy.PluginId), GuardedStrategy.WarmUp);
+        StrategySlot = new PluginSlot<IStrategy>("strategy", strategy, catalog.VersionOf(composition.Strategy.PluginId), GuardedStrategy.TakeOver);
         var sizer = catalog.Create<IPositionSizer>(composition.Sizer, path, "$.sizer");
         Initialize(sizer, composition.Sizer);
         SizerSlot = new PluginSlot<IPositionSizer>("sizer", sizer, catalog.VersionOf(composition.Sizer.PluginId));

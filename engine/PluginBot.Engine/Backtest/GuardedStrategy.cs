@@ -44,14 +44,46 @@ public sealed class GuardedStrategy
     public bool IsFaulted => Slot.Health == PluginHealth.Faulted;
 
     /// <summary>Primes a replacement strategy on recent bars before it takes over; its signals are ignored.</summary>
-    public static string? WarmUp(IStrategy replacement, RecentBars history)
+    public static void WarmUp(IStrategy replacement, RecentBars history)
     {
         for (var index = 0; index < history.Count; index++)
         {
             replacement.OnBar(in history[index]);
         }
+    }
 
-        return null;
+    /// <summary>
+    /// Prepares a replacement to take over from <paramref name="current"/>: when both carry state, the old version's
+    /// state is handed over; when that is not possible (or declined) the new version is warmed up on recent bars
+    /// instead. Returns the note for the swap record.
+    /// </summary>
+    public static string TakeOver(IStrategy current, IStrategy replacement, RecentBars history)
+    {
+        if (current is IStateCarrier outgoing && replacement is IStateCarrier incoming)
+        {
+            var state = new StrategyState();
+            string? problem = null;
+            try
+            {
+                outgoing.SaveState(state);
+                if (incoming.RestoreState(state))
+                {
+                    return $"state carried ({state})";
+                }
+
+                problem = "the new version declined the saved state";
+            }
+            catch (Exception exception)
+            {
+                problem = $"carrying state failed: {exception.GetType().Name}: {exception.Message}";
+            }
+
+            WarmUp(replacement, history);
+            return $"{problem}; started fresh, warmed up on {history.Count} bars";
+        }
+
+        WarmUp(replacement, history);
+        return $"warmed up on {history.Count} bars";
     }
 
     /// <summary>The strategy's signal, or Hold when it threw or is faulted.</summary>

@@ -10,20 +10,23 @@ namespace PluginBot.Engine.Hosting;
 public sealed class PluginSlot<T> : IPluginSlot
     where T : class
 {
-    private readonly Func<T, RecentBars, string?> warmUp;
+    private readonly Func<T, T, RecentBars, string?> takeOver;
     private PendingSwap? pending;
 
     /// <summary>Creates a slot holding <paramref name="initial"/>.</summary>
     /// <param name="name">The slot's name in records.</param>
     /// <param name="initial">The plugin to start with (already initialised).</param>
     /// <param name="version">Its version.</param>
-    /// <param name="warmUp">Primes a replacement on recent bars; returns an error to refuse the swap. Null: no warm-up.</param>
-    public PluginSlot(string name, T initial, string version, Func<T, RecentBars, string?>? warmUp = null)
+    /// <param name="takeOver">
+    /// Prepares a replacement to take over from the current instance (carry state, warm up on recent bars); returns a
+    /// note for the swap record, and throws to refuse the swap. Null: nothing to prepare.
+    /// </param>
+    public PluginSlot(string name, T initial, string version, Func<T, T, RecentBars, string?>? takeOver = null)
     {
         Name = name;
         Current = initial;
         CurrentVersion = version;
-        this.warmUp = warmUp ?? ((_, _) => null);
+        this.takeOver = takeOver ?? ((_, _, _) => null);
     }
 
     /// <inheritdoc />
@@ -88,11 +91,12 @@ public sealed class PluginSlot<T> : IPluginSlot
         }
 
         T? replacement = null;
-        string? error;
+        string? error = null;
+        string? note = null;
         try
         {
             replacement = request.Create();
-            error = warmUp(replacement, history);
+            note = takeOver(Current, replacement, history);
         }
         catch (Exception exception)
         {
@@ -108,7 +112,7 @@ public sealed class PluginSlot<T> : IPluginSlot
         }
 
         var retired = Current;
-        var record = new SwapRecord(time, Name, CurrentVersion, request.Version, true, null);
+        var record = new SwapRecord(time, Name, CurrentVersion, request.Version, true, null, note);
         Current = replacement;
         CurrentVersion = request.Version;
         Health = PluginHealth.Healthy;

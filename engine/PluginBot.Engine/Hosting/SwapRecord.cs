@@ -7,4 +7,5 @@ namespace PluginBot.Engine.Hosting;
 /// <param name="ToVersion">The version asked for.</param>
 /// <param name="Succeeded">False when warm-up failed and the old version kept running.</param>
 /// <param name="Error">Why it failed.</param>
-public sealed record SwapRecord(DateTime Time, string Slot, string FromVersion, string ToVersion, bool Succeeded, string? Error);
+/// <param name="Note">How the new version took over, for example whether its state was carried.</param>
+public sealed record SwapRecord(DateTime Time, string Slot, string FromVersion, string ToVersion, bool Succeeded, string? Error, string? Note = null);
