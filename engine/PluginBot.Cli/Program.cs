@@ -22,6 +22,7 @@ internal static class Program
             BacktestCommand.Create(),
             BenchCommand.Create(),
             FeaturesCommand.Create(),
+            ScriptsCommand.Create(),
             PluginsCommand.Create(),
         };
 
@@ -44,6 +45,7 @@ internal static class Program
 
     private static bool IsBadInput(Exception exception) => exception is MarketDataFormatException
         or CompositionException
+        or Engine.Scripting.ScriptCompilationException
         or PluginSettingsException
         or ArgumentException
         or FormatException

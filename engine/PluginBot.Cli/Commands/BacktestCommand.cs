@@ -4,6 +4,8 @@ using PluginBot.Data;
 using PluginBot.Engine.Backtest;
 using PluginBot.Engine.Composition;
 using PluginBot.Engine.Exchange;
+using PluginBot.Engine.Scripting;
+using PluginBot.Scripting;
 using PluginBot.Sdk.Configuration;
 using PluginBot.Sdk.Instruments;
 using PluginBot.Sdk.Market;
@@ -19,7 +21,7 @@ internal static class BacktestCommand
     public static Command Create()
     {
         var data = new Option<string[]>("--data") { Description = "Bar files (OHLCV CSV or Binance kline CSV); default: the composition's backtest.data", AllowMultipleArgumentsPerToken = true };
-        var strategy = new Option<string?>("--strategy") { Description = "Strategy composition JSON; default: strategies/ema-cross.json" };
+        var strategy = new Option<string?>("--strategy") { Description = "Strategy composition JSON, or a C# script strategy (.cs/.csx); default: strategies/ema-cross.json" };
         var from = new Option<string?>("--from") { Description = "First bar start time to include (UTC), e.g. 2022-12-13 or 2022-12-13T06:00:00" };
         var to = new Option<string?>("--to") { Description = "Bars starting at or after this UTC time are left out" };
         var cash = new Option<decimal?>("--cash") { Description = "Starting cash (default 10000)" };
@@ -62,7 +64,32 @@ internal static class BacktestCommand
     {
         Validate(arguments);
         var compositionPath = arguments.StrategyPath ?? RepositoryLayout.DefaultStrategy();
-        var composition = StrategyCompositionLoader.Load(compositionPath);
+        LoadedScript? script = null;
+        StrategyComposition composition;
+        if (ScriptCompositions.IsScript(compositionPath))
+        {
+            // A script strategy: compiled (and sandbox-checked) before any data is read; it runs with the built-in
+            // sizer and, unless --data says otherwise, on the default composition's data.
+            if (!File.Exists(compositionPath))
+            {
+                throw new FileNotFoundException($"{compositionPath}: the script file does not exist.");
+            }
+
+            var compilation = new ScriptCompiler().CompileFile(compositionPath);
+            if (!compilation.Success)
+            {
+                throw new ScriptCompilationException(compilation);
+            }
+
+            script = LoadedScript.Load(compilation);
+            var defaults = StrategyCompositionLoader.Load(RepositoryLayout.DefaultStrategy()).Backtest;
+            composition = ScriptCompositions.For(compositionPath) with { Backtest = defaults };
+        }
+        else
+        {
+            composition = StrategyCompositionLoader.Load(compositionPath);
+        }
+
         var files = arguments.DataFiles.Count > 0 ? arguments.DataFiles : composition.Backtest.DataFiles;
         if (files.Count == 0)
         {
@@ -102,6 +129,12 @@ internal static class BacktestCommand
 
         var (host, catalog) = PluginLoading.Load(arguments.PluginDirectories);
         using var pluginHost = host;
+        if (script is not null)
+        {
+            var loaded = script;
+            catalog.Register(ScriptCompositions.PluginIdFor(compositionPath), () => new ScriptStrategy(loaded, ScriptStrategy.DefaultBudget), loaded.Version);
+        }
+
         var result = RunWithProgress(composition, catalog, dataSet, options);
         var written = BacktestResultWriter.Write(result, arguments.OutputDirectory);
         SummaryTable.Render(result, dataSet);
