@@ -11,7 +11,8 @@ namespace PluginBot.Engine.Backtest;
 /// <summary>
 /// The event loop. For each bar, in feed order: the clock moves to the bar's close, the day rolls if it
 /// changed, the exchange trades working orders against the bar (orders decided earlier — never this bar's own),
-/// positions are marked, the strategy decides on the closed bar, and the execution engine acts on the decision.
+/// positions are marked, the risk layers observe the bar, the strategy decides on the closed bar, and the execution
+/// engine acts on the decision.
 /// Equity is sampled once per distinct time. Nothing here allocates unless an order is sent.
 /// </summary>
 public sealed class TradingKernel
@@ -104,6 +105,7 @@ public sealed class TradingKernel
         var position = portfolio.PositionFor(bar.Symbol);
         position.MarketPrice = bar.Close;
         trades.OnBar(in bar, position);
+        execution.ObserveBar(in bar);
         var signal = strategy.OnBar(in bar);
         execution.OnSignal(in bar, signal, strategy.Slot.CurrentVersion);
         recentBars.Add(in bar);

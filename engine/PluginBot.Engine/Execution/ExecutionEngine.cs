@@ -193,6 +193,28 @@ public sealed class ExecutionEngine : IExecutionEventSink
         Send(request);
     }
 
+    /// <summary>Lets every healthy risk layer see a closed bar; a layer that throws is faulted (and then blocks new entries).</summary>
+    public void ObserveBar(in Bar bar)
+    {
+        for (var index = 0; index < riskLayers.Count; index++)
+        {
+            var slot = riskLayers[index];
+            if (slot.Health == PluginHealth.Faulted)
+            {
+                continue;
+            }
+
+            try
+            {
+                slot.Current.Observe(in bar);
+            }
+            catch (Exception exception)
+            {
+                slot.MarkFaulted(exception);
+            }
+        }
+    }
+
     /// <summary>Sends an order the engine decided on itself (exits, flattening) through the same books.</summary>
     public void Send(OrderRequest request)
     {

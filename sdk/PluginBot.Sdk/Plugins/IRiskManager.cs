@@ -11,4 +11,16 @@ public interface IRiskManager : IPlugin
 
     /// <summary>Judges one order intent.</summary>
     RiskAssessment Assess(in OrderIntent intent);
+
+    /// <summary>
+    /// Sees every closed bar (after fills and marking, before the strategy decides), so a layer can track what it
+    /// needs between intents: peak equity for drawdown, returns for correlation, the time of the last bar for
+    /// staleness. The default does nothing.
+    /// </summary>
+    void Observe(in Market.Bar bar)
+    {
+    }
+
+    /// <summary>Where the layer stands now; the engine reports it with the decision records. Active by default.</summary>
+    RiskState State => RiskState.Active;
 }
