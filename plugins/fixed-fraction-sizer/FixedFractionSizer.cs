@@ -24,27 +24,9 @@ public sealed class FixedFractionSizer : IPositionSizer
     }
 
     /// <inheritdoc />
-    public SizingResult Size(in SizingRequest request)
-    {
-        var portfolio = (context ?? throw new InvalidOperationException("The sizer was not initialised.")).Portfolio;
-        var equity = portfolio.Equity;
-        if (equity <= 0 || request.ReferencePrice <= 0)
-        {
-            return SizingResult.None(string.Create(CultureInfo.InvariantCulture, $"no size: equity {equity}, price {request.ReferencePrice}"));
-        }
-
-        var budget = equity * fraction;
-        if (fraction <= 1m)
-        {
-            // Cash the entry can use: what is free now plus what closing this symbol's current position releases (a flip).
-            var releasable = Math.Abs(portfolio.GetPosition(request.Symbol).MarketValue);
-            budget = Math.Min(budget, Math.Max(portfolio.Cash + releasable, 0m) * fraction);
-        }
-
-        var quantity = request.Rules.RoundQuantityDown(budget / (request.ReferencePrice * request.Rules.ContractMultiplier));
-        return quantity > 0
-            ? SizingResult.Of(quantity)
-            : SizingResult.None(string.Create(CultureInfo.InvariantCulture,
-                $"{fraction:P} of equity {equity:0.##} (cash {portfolio.Cash:0.##}) buys less than one lot of {request.Rules.LotSize} at {request.ReferencePrice}"));
-    }
+    public SizingResult Size(in SizingRequest request) => EquityFractionSizing.Size(
+        (context ?? throw new InvalidOperationException("The sizer was not initialised.")).Portfolio,
+        in request,
+        fraction,
+        string.Create(CultureInfo.InvariantCulture, $"fixed fraction {fraction:0.####}"));
 }

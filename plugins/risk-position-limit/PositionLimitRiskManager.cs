@@ -68,14 +68,8 @@ public sealed class PositionLimitRiskManager : IRiskManager
         var heldOnOrderSide = direction * intent.CurrentPosition * unitValue;
         var room = limit - heldOnOrderSide;
         var requested = intent.Quantity * unitValue;
-        var scale = room <= 0 ? 0m : Math.Floor(room / requested * 10_000m) / 10_000m;
         var description = Format($"{intent.Symbol} would be worth {resultingValue:0.00} after the order, over the position limit of {MaximumFraction:P2} of equity {equity:0.00} = {limit:0.00}");
-        if (scale <= 0)
-        {
-            return RiskAssessment.Veto(Format($"{description}; no room left ({room:0.00})"));
-        }
-
-        return RiskAssessment.ScaleBy(scale, Format($"{description}; room {room:0.00} of the requested {requested:0.00}, scaled by {scale:0.0000}"));
+        return RiskAssessment.ScaleToFit(room, requested, description);
     }
 
     private static decimal ContractMultiplier(IPluginContext context, string symbol) =>

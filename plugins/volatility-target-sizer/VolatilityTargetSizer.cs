@@ -1,5 +1,4 @@
 using System.Globalization;
-using PluginBot.Plugins.Sizing;
 using PluginBot.Sdk.Plugins;
 
 namespace PluginBot.Plugins.VolatilityTargetSizer;

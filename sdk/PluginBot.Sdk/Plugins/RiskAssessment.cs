@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PluginBot.Sdk.Plugins;
 
 /// <summary>A risk layer's answer, with the reason that goes into the decision record.</summary>
@@ -32,6 +34,26 @@ public readonly record struct RiskAssessment
 
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return new(RiskVerdict.Scale, scale, reason);
+    }
+
+    /// <summary>
+    /// The answer of a cap: let through as much of the <paramref name="requested"/> value as fits in
+    /// <paramref name="room"/>. The scale is rounded down to 4 decimal places, so the scaled order never overshoots;
+    /// no room at all is a veto; enough room approves. <paramref name="description"/> says which limit and why, and
+    /// the room, request and scale are appended to it.
+    /// </summary>
+    public static RiskAssessment ScaleToFit(decimal room, decimal requested, string description)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        if (requested <= 0 || room >= requested)
+        {
+            return Approve();
+        }
+
+        var scale = room <= 0 ? 0m : Math.Floor(room / requested * 10_000m) / 10_000m;
+        return scale <= 0
+            ? Veto(string.Create(CultureInfo.InvariantCulture, $"{description}; no room left ({room:0.00})"))
+            : ScaleBy(scale, string.Create(CultureInfo.InvariantCulture, $"{description}; room {room:0.00} of the requested {requested:0.00}, scaled by {scale:0.0000}"));
     }
 
     /// <summary>Stop the intent, saying why.</summary>

@@ -1,16 +1,15 @@
 using System.Globalization;
-using PluginBot.Sdk.Plugins;
 using PluginBot.Sdk.Portfolio;
 
-namespace PluginBot.Plugins.Sizing;
+namespace PluginBot.Sdk.Plugins;
 
 /// <summary>
 /// The last step every fraction-of-equity sizer shares: turn a fraction of equity into a legal quantity. It applies
 /// the same cash cap as the fixed-fraction sizer, rounds down to the lot and checks the exchange's minimums, so a
 /// size the exchange would refuse comes back as no size with the rule's reason instead of as an order.
-/// Compiled into each sizer plugin (linked source) because the SDK has no shared sizing helper yet.
+/// Part of the SDK so every sizer plugin (and script) shares one implementation of the exchange's rules.
 /// </summary>
-internal static class EquityFractionSizing
+public static class EquityFractionSizing
 {
     /// <summary>Sizes <paramref name="fraction"/> of equity at the request's reference price.</summary>
     /// <param name="portfolio">The account, read at the time of the decision.</param>
