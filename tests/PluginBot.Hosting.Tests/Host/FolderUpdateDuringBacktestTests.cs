@@ -19,15 +19,8 @@ public sealed class FolderUpdateDuringBacktestTests
     [Fact]
     public void ReplacingAPluginFolderInPlace_WhileRunning_IsLoadedSwappedInAndTheOldVersionUnloaded()
     {
-        var pluginsDirectory = FixtureDirectories.Create("watched-plugins");
-        var folder = Path.Combine(pluginsDirectory, "alternating");
-        FixturePluginBuilder.BuildInto(AlternatingStrategy("1.0.0", 0.1), folder);
-        using var host = new PluginHost(FixtureDirectories.Create("watched-shadow"));
-        host.LoadDirectory(pluginsDirectory);
-        var catalog = new PluginCatalog();
-        HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
-        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
-        var coordinator = new PluginUpdateCoordinator(host, catalog);
+        var (pluginsDirectory, folder, host, catalog, coordinator) = StartWithVersionOne();
+        using var loadedHost = host;
         using var watcher = new PluginDirectoryWatcher(pluginsDirectory, Quiet);
         watcher.Changed += coordinator.Handle;
         watcher.Poll(Origin);
@@ -63,15 +56,8 @@ public sealed class FolderUpdateDuringBacktestTests
     [Fact]
     public void ReplacingAPluginFolderWithABrokenVersion_KeepsTheRunningVersionAndReportsWhy()
     {
-        var pluginsDirectory = FixtureDirectories.Create("watched-plugins");
-        var folder = Path.Combine(pluginsDirectory, "alternating");
-        FixturePluginBuilder.BuildInto(AlternatingStrategy("1.0.0", 0.1), folder);
-        using var host = new PluginHost(FixtureDirectories.Create("watched-shadow"));
-        host.LoadDirectory(pluginsDirectory);
-        var catalog = new PluginCatalog();
-        HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
-        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
-        var coordinator = new PluginUpdateCoordinator(host, catalog);
+        var (pluginsDirectory, folder, host, catalog, coordinator) = StartWithVersionOne();
+        using var loadedHost = host;
         var feed = new TriggeringFeed(new RandomWalkBarFeed("TEST", BarInterval.OneMinute, Origin, Bars, seed: 5), new Dictionary<int, Action>
         {
             [100] = () =>
@@ -93,15 +79,8 @@ public sealed class FolderUpdateDuringBacktestTests
     [Fact]
     public void ReplacementWhoseInitialiseThrows_IsRefusedOnTheEngineThreadAndTheRunningVersionStays()
     {
-        var pluginsDirectory = FixtureDirectories.Create("watched-plugins");
-        var folder = Path.Combine(pluginsDirectory, "alternating");
-        FixturePluginBuilder.BuildInto(AlternatingStrategy("1.0.0", 0.1), folder);
-        using var host = new PluginHost(FixtureDirectories.Create("watched-shadow"));
-        host.LoadDirectory(pluginsDirectory);
-        var catalog = new PluginCatalog();
-        HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
-        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
-        var coordinator = new PluginUpdateCoordinator(host, catalog);
+        var (pluginsDirectory, folder, host, catalog, coordinator) = StartWithVersionOne();
+        using var loadedHost = host;
         var feed = new TriggeringFeed(new RandomWalkBarFeed("TEST", BarInterval.OneMinute, Origin, Bars, seed: 5), new Dictionary<int, Action>
         {
             [100] = () =>
@@ -125,15 +104,8 @@ public sealed class FolderUpdateDuringBacktestTests
     [Fact]
     public void RemovingARunningPluginsFolder_UnregistersItAndReleasesItOnceItStopsRunning()
     {
-        var pluginsDirectory = FixtureDirectories.Create("watched-plugins");
-        var folder = Path.Combine(pluginsDirectory, "alternating");
-        FixturePluginBuilder.BuildInto(AlternatingStrategy("1.0.0", 0.1), folder);
-        using var host = new PluginHost(FixtureDirectories.Create("watched-shadow"));
-        host.LoadDirectory(pluginsDirectory);
-        var catalog = new PluginCatalog();
-        HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
-        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
-        var coordinator = new PluginUpdateCoordinator(host, catalog);
+        var (pluginsDirectory, folder, host, catalog, coordinator) = StartWithVersionOne();
+        using var loadedHost = host;
 
         var releasedWhileRunning = RunRemovingTheFolderAtBar50(coordinator, catalog, folder);
 
@@ -162,6 +134,20 @@ public sealed class FolderUpdateDuringBacktestTests
         coordinator.Attach(session);
         session.Run();
         return releasedAtBar60;
+    }
+
+    /// <summary>A plugins directory holding version 1.0.0 of the alternating strategy, loaded and registered.</summary>
+    private static (string PluginsDirectory, string Folder, PluginHost Host, PluginCatalog Catalog, PluginUpdateCoordinator Coordinator) StartWithVersionOne()
+    {
+        var pluginsDirectory = FixtureDirectories.Create("watched-plugins");
+        var folder = Path.Combine(pluginsDirectory, "alternating");
+        FixturePluginBuilder.BuildInto(AlternatingStrategy("1.0.0", 0.1), folder);
+        var host = new PluginHost(FixtureDirectories.Create("watched-shadow"));
+        host.LoadDirectory(pluginsDirectory);
+        var catalog = new PluginCatalog();
+        HostedPluginRegistration.RegisterAll(host.Plugins, catalog);
+        catalog.Register("fixed", () => new FractionOfEquitySizer(0.1m));
+        return (pluginsDirectory, folder, host, catalog, new PluginUpdateCoordinator(host, catalog));
     }
 
     private static FixturePlugin AlternatingStrategy(string version, double confidence, bool initializeThrows = false)
