@@ -80,10 +80,7 @@ internal sealed class BudgetInstrumenter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var returnsValue = ReturnsValue(model.GetDeclaredSymbol(node));
-        var rewritten = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        return rewritten.ExpressionBody is { } arrow && returnsValue is { } value
-            ? rewritten.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFromArrow(arrow, rewritten.SemicolonToken, value))
-            : rewritten;
+        return WithBlockBody((MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!, returnsValue);
     }
 
     /// <inheritdoc />
@@ -99,29 +96,20 @@ internal sealed class BudgetInstrumenter : CSharpSyntaxRewriter
     /// <inheritdoc />
     public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
     {
-        var rewritten = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        return rewritten.ExpressionBody is { } arrow
-            ? rewritten.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFromArrow(arrow, rewritten.SemicolonToken, returnsValue: false))
-            : rewritten;
+        return WithBlockBody((ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!, returnsValue: false);
     }
 
     /// <inheritdoc />
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
     {
         var returnsValue = ReturnsValue(model.GetDeclaredSymbol(node));
-        var rewritten = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
-        return rewritten.ExpressionBody is { } arrow && returnsValue is { } value
-            ? rewritten.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFromArrow(arrow, rewritten.SemicolonToken, value))
-            : rewritten;
+        return WithBlockBody((OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!, returnsValue);
     }
 
     /// <inheritdoc />
     public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
     {
-        var rewritten = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
-        return rewritten.ExpressionBody is { } arrow
-            ? rewritten.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFromArrow(arrow, rewritten.SemicolonToken, returnsValue: true))
-            : rewritten;
+        return WithBlockBody((ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, returnsValue: true);
     }
 
     /// <inheritdoc />
@@ -133,6 +121,12 @@ internal sealed class BudgetInstrumenter : CSharpSyntaxRewriter
             ? rewritten.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFromArrow(arrow, rewritten.SemicolonToken, value))
             : rewritten;
     }
+
+    // Methods, constructors and operators share one shape: an arrow body becomes a block that can hold the budget check.
+    private static BaseMethodDeclarationSyntax WithBlockBody(BaseMethodDeclarationSyntax rewritten, bool? returnsValue) =>
+        rewritten.ExpressionBody is { } arrow && returnsValue is { } value
+            ? rewritten.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFromArrow(arrow, rewritten.SemicolonToken, value))
+            : rewritten;
 
     /// <inheritdoc />
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
