@@ -24,4 +24,7 @@ public interface IPluginContext
 
     /// <summary>The plugin's own settings from the strategy composition.</summary>
     PluginSettings Settings { get; }
+
+    /// <summary>Slippage, fill latency and recent outcomes measured from the engine's own executions.</summary>
+    IExecutionQualityView ExecutionQuality => ExecutionQualityView.Empty;
 }
