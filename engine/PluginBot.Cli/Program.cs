@@ -24,6 +24,7 @@ internal static class Program
             FeaturesCommand.Create(),
             ScriptsCommand.Create(),
             PluginsCommand.Create(),
+            WalkForwardCommand.Create(),
         };
 
         try

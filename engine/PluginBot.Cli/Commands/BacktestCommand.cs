@@ -205,7 +205,7 @@ internal static class BacktestCommand
     private static string Sha256Of(string path) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
-    private static InstrumentCatalog InstrumentsFor(BacktestDataSet dataSet)
+    internal static InstrumentCatalog InstrumentsFor(BacktestDataSet dataSet)
     {
         var binancePath = RepositoryLayout.BinanceSymbolProperties();
         if (binancePath is null && dataSet.Series.Any(s => s.Market == "binance"))
@@ -231,7 +231,7 @@ internal static class BacktestCommand
         return new InstrumentCatalog(rules);
     }
 
-    private static DateTime? ParseTime(string? text, string option)
+    internal static DateTime? ParseTime(string? text, string option)
     {
         if (text is null)
         {

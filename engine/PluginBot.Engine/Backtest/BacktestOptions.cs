@@ -28,6 +28,13 @@ public sealed record BacktestOptions
     /// <summary>How returns are annualised; crypto (365.25 days of 24 hours) by default.</summary>
     public Annualization Annualization { get; init; } = Annualization.Crypto;
 
+    /// <summary>
+    /// When set, bars closing before this time only warm the strategy up (its signals are ignored and no equity is
+    /// sampled): the training part of a walk-forward fold, so the test window starts with warmed-up indicators and
+    /// learned expert weights but flat.
+    /// </summary>
+    public DateTime? TradingStartsAt { get; init; }
+
     /// <summary>Return periods per year for Sharpe, Sortino and volatility, from <see cref="Annualization"/>.</summary>
     public double PeriodsPerYear => Annualization.PeriodsPerYear(Interval);
 }

@@ -64,8 +64,8 @@ public sealed class BacktestSession
         RiskSlots = riskSlots;
         execution = new ExecutionEngine(clock, exchange, portfolio, trades, instruments, SizerSlot, riskSlots,
             new ClientOrderIdGenerator(composition.Name), composition.AllowShort);
-        guarded = new GuardedStrategy(StrategySlot, LoggerFor(composition.Strategy.PluginId));
-        equity = new EquityRecorder(options.EquitySamplingPeriod);
+        guarded = new GuardedStrategy(StrategySlot, LoggerFor(composition.Strategy.PluginId)) { TradingStartsAt = options.TradingStartsAt };
+        equity = new EquityRecorder(options.EquitySamplingPeriod) { StartsAt = options.TradingStartsAt };
         kernel = new TradingKernel(clock, feed, exchange, portfolio, trades, execution, guarded, equity, [SizerSlot, .. riskSlots]);
     }
 

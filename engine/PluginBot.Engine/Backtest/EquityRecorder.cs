@@ -22,6 +22,9 @@ public sealed class EquityRecorder
     /// <summary>How often the stored curve keeps a point; null keeps every sample.</summary>
     public TimeSpan? SamplingPeriod { get; }
 
+    /// <summary>Samples before this time are ignored (the warm-up part of a walk-forward fold).</summary>
+    public DateTime? StartsAt { get; init; }
+
     /// <summary>The running statistics over every sample.</summary>
     public EquityStatistics Statistics { get; } = new();
 
@@ -40,6 +43,11 @@ public sealed class EquityRecorder
     /// <summary>Samples the portfolio at <paramref name="time"/>.</summary>
     public void Record(DateTime time, Portfolio portfolio)
     {
+        if (time < StartsAt)
+        {
+            return;
+        }
+
         var equity = portfolio.Equity;
         var gross = portfolio.GrossExposure;
         Samples++;

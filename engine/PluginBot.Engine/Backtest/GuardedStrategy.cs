@@ -34,6 +34,9 @@ public sealed class GuardedStrategy
     /// <summary>The slot the strategy runs in.</summary>
     public PluginSlot<IStrategy> Slot { get; }
 
+    /// <summary>Bars closing before this time warm the strategy up: it sees them, but its signals become Hold.</summary>
+    public DateTime? TradingStartsAt { get; init; }
+
     /// <summary>Failures in a row that fault the strategy.</summary>
     public int MaximumConsecutiveFailures { get; }
 
@@ -99,7 +102,7 @@ public sealed class GuardedStrategy
         {
             var signal = strategy.OnBar(in bar);
             consecutiveFailures = 0;
-            return signal;
+            return bar.EndTime < TradingStartsAt ? Signal.Hold : signal;
         }
         catch (Exception exception)
         {

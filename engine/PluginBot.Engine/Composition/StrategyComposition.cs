@@ -18,6 +18,12 @@ public sealed record StrategyComposition
     /// <summary>The strategy plugin.</summary>
     public required PluginReference Strategy { get; init; }
 
+    /// <summary>
+    /// The mixture of experts that decides instead of a strategy plugin, when the composition has <c>experts</c>;
+    /// <see cref="Strategy"/> is then a placeholder reference named <see cref="StrategyCompositionLoader.CommitteeStrategyId"/>.
+    /// </summary>
+    public CommitteeComposition? Committee { get; init; }
+
     /// <summary>The position sizer plugin.</summary>
     public required PluginReference Sizer { get; init; }
 

@@ -9,9 +9,9 @@ namespace PluginBot.Engine.Composition;
 /// the file, the JSON path and what was expected; unknown keys are errors, because a misspelt key silently
 /// falling back to a default is how real money gets lost.
 /// </summary>
-public static class StrategyCompositionLoader
+public static partial class StrategyCompositionLoader
 {
-    private static readonly string[] TopLevelKeys = ["name", "description", "strategy", "sizer", "risk", "execution", "backtest"];
+    private static readonly string[] TopLevelKeys = ["name", "description", "strategy", "regime", "experts", "committee", "sizer", "risk", "execution", "backtest"];
     private static readonly string[] PluginKeys = ["plugin", "settings"];
     private static readonly string[] ExecutionKeys = ["allowShort", "maximumLeverage"];
     private static readonly string[] BacktestKeys = ["data", "cash", "feeBasisPoints", "slippageBasisPoints", "interval"];
@@ -53,7 +53,8 @@ public static class StrategyCompositionLoader
                 Name = RequiredString(path, root, "$", "name"),
                 SourcePath = path,
                 Description = OptionalString(path, root, "$", "description"),
-                Strategy = Plugin(path, Required(path, root, "$", "strategy"), "$.strategy"),
+                Strategy = StrategyOrCommittee(path, root, out var committee),
+                Committee = committee,
                 Sizer = Plugin(path, Required(path, root, "$", "sizer"), "$.sizer"),
                 RiskLayers = RiskLayers(path, root),
                 AllowShort = execution is { } allow && Optional(allow, "allowShort") is { } allowShort
