@@ -32,6 +32,9 @@ if [ ! -e /usr/share/zoneinfo/America/New_York ]; then
   apt_install tzdata || say "warning: without tzdata, files in New York time (SPY) cannot be read; everything else works"
 fi
 
+# ONNX Runtime's C library for the ONNX experts (from the npm package onnxruntime-node, pinned by SHA-256).
+"$root/scripts/setup-onnxruntime.sh"
+
 say "restoring NuGet packages"
 dotnet restore "$root/PluginBot.sln" --verbosity quiet >&2
 say "ready"

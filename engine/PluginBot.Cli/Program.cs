@@ -26,6 +26,10 @@ internal static class Program
             PluginsCommand.Create(),
             WalkForwardCommand.Create(),
         };
+        foreach (var command in ControlCommands.CreateAll())
+        {
+            root.Subcommands.Add(command);
+        }
 
         try
         {
