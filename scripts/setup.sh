@@ -35,6 +35,9 @@ fi
 # ONNX Runtime's C library for the ONNX experts (from the npm package onnxruntime-node, pinned by SHA-256).
 "$root/scripts/setup-onnxruntime.sh"
 
+# PyTorch and ONNX from Debian for the training pipeline (pluginbot train and its tests).
+"$root/scripts/setup-training.sh"
+
 say "restoring NuGet packages"
 dotnet restore "$root/PluginBot.sln" --verbosity quiet >&2
 say "ready"

@@ -25,6 +25,8 @@ internal static class Program
             ScriptsCommand.Create(),
             PluginsCommand.Create(),
             WalkForwardCommand.Create(),
+            ModelsCommand.Create(),
+            TrainCommand.Create(),
         };
         foreach (var command in ControlCommands.CreateAll())
         {
