@@ -27,6 +27,8 @@ internal static class Program
             WalkForwardCommand.Create(),
             ModelsCommand.Create(),
             TrainCommand.Create(),
+            DataDownloadCommand.Create(),
+            RunCommand.Create(),
         };
         foreach (var command in ControlCommands.CreateAll())
         {
@@ -58,5 +60,7 @@ internal static class Program
         or FormatException
         or FileNotFoundException
         or DirectoryNotFoundException
-        or KeyNotFoundException;
+        or KeyNotFoundException
+        or Server.ControlApiConfigurationException
+        or Persistence.TradingStoreException;
 }

@@ -115,6 +115,13 @@ public sealed class TradingStore : IDisposable
     /// <summary>Every strategy the store holds anything for, sorted; a restarting host restores each.</summary>
     public IReadOnlyList<string> ListStrategies() => Read(() => StoreReader.ReadStrategies(connection));
 
+    /// <summary>The end time of the last bar <paramref name="strategy"/>'s feed fully handled, or null for a strategy never run.</summary>
+    public DateTime? ReadCursor(string strategy) => Read(() =>
+    {
+        using var query = SqliteValues.Command(connection, null, "SELECT last_handled FROM feed_cursors WHERE strategy = $strategy", ("$strategy", strategy));
+        return query.ExecuteScalar() is long ticks ? new DateTime(ticks, DateTimeKind.Utc) : (DateTime?)null;
+    });
+
     /// <summary>Closes the file; committed batches are already durable, an open batch is rolled back.</summary>
     public void Dispose()
     {

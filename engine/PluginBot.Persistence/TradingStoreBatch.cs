@@ -198,6 +198,19 @@ public sealed class TradingStoreBatch : IDisposable
         return (long)insert.ExecuteScalar()!;
     }
 
+    /// <summary>
+    /// Records that <paramref name="strategy"/>'s feed has been handled through the bar ending at
+    /// <paramref name="lastHandledBarEnd"/>: a resumed run replays up to it only to warm up. Never moves backwards.
+    /// </summary>
+    public void RecordCursor(string strategy, DateTime lastHandledBarEnd)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(strategy);
+        using var upsert = Command(
+            "INSERT INTO feed_cursors (strategy, last_handled) VALUES ($strategy, $time) ON CONFLICT (strategy) DO UPDATE SET last_handled = MAX(last_handled, excluded.last_handled)",
+            ("$strategy", strategy), ("$time", SqliteValues.FromTime(lastHandledBarEnd)));
+        upsert.ExecuteNonQuery();
+    }
+
     /// <summary>Makes everything written through this batch durable; returns once SQLite has synced it to disk.</summary>
     public void Commit()
     {

@@ -12,7 +12,7 @@ namespace PluginBot.Plugins.Risk.KillSwitch;
 /// Layers compose by the engine's rule: every layer assesses every intent and any veto stops it, so an engaged switch
 /// blocks new entries whatever the other layers say.
 /// </summary>
-public sealed class KillSwitchRiskManager : IRiskManager
+public sealed class KillSwitchRiskManager : IRiskManager, IManualSwitch
 {
     /// <summary>The reason recorded when the switch is engaged by the settings rather than by an operator.</summary>
     public const string EngagedBySettingsReason = "engaged by the setting \"engaged\" in the strategy composition";

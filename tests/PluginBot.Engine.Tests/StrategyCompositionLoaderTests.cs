@@ -90,8 +90,60 @@ public sealed class StrategyCompositionLoaderTests : IDisposable
         var exception = Assert.Throws<CompositionException>(() => StrategyCompositionLoader.Load(path));
 
         Assert.Equal("$.strategy", exception.JsonPath);
-        Assert.Equal("is required", exception.Problem);
+        Assert.Equal("is required (or \"experts\" for a mixture of experts)", exception.Problem);
         Assert.Contains("$.strategy: is required", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_StrategyAndExperts_SaysToChooseOne()
+    {
+        var path = directory.Write("both.json", """
+            { "name": "x", "strategy": { "plugin": "ema-cross" }, "experts": [ { "plugin": "momentum" } ], "sizer": { "plugin": "fixed-fraction" } }
+            """);
+
+        var exception = Assert.Throws<CompositionException>(() => StrategyCompositionLoader.Load(path));
+
+        Assert.Equal("$.experts", exception.JsonPath);
+        Assert.Contains("either one \"strategy\" or a committee", exception.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownRegimeName_NamesTheElementAndTheKnownRegimes()
+    {
+        var path = directory.Write("regime.json", """
+            { "name": "x", "experts": [ { "plugin": "momentum", "regimes": ["trending", "sideways"] } ], "sizer": { "plugin": "fixed-fraction" } }
+            """);
+
+        var exception = Assert.Throws<CompositionException>(() => StrategyCompositionLoader.Load(path));
+
+        Assert.Equal("$.experts[0].regimes[1]", exception.JsonPath);
+        Assert.Equal("unknown regime 'sideways'; expected one of: highVolatility, lowVolatility, trending, ranging", exception.Problem);
+    }
+
+    [Fact]
+    public void Load_SplitWithoutCandidate_SaysBothAreNeeded()
+    {
+        var path = directory.Write("split.json", """
+            { "name": "x", "experts": [ { "plugin": "momentum" } ], "split": { "mode": "shadow" }, "sizer": { "plugin": "fixed-fraction" } }
+            """);
+
+        var exception = Assert.Throws<CompositionException>(() => StrategyCompositionLoader.Load(path));
+
+        Assert.Equal("$.candidate", exception.JsonPath);
+    }
+
+    [Fact]
+    public void Load_HashSplitFractionAboveOne_NamesTheField()
+    {
+        var path = directory.Write("fraction.json", """
+            { "name": "x", "experts": [ { "plugin": "momentum" } ], "candidate": { "experts": [ { "plugin": "contrarian" } ] },
+              "split": { "mode": "hash", "candidateFraction": 1.5 }, "sizer": { "plugin": "fixed-fraction" } }
+            """);
+
+        var exception = Assert.Throws<CompositionException>(() => StrategyCompositionLoader.Load(path));
+
+        Assert.Equal("$.split.candidateFraction", exception.JsonPath);
+        Assert.Contains("between 0 and 1", exception.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Text.Json;
+using PluginBot.Plugins.Risk.CircuitBreaker;
+using PluginBot.Plugins.Risk.Correlation;
 using PluginBot.Plugins.Risk.DailyLoss;
 using PluginBot.Plugins.Risk.Drawdown;
+using PluginBot.Plugins.Risk.ExecutionAdaptive;
 using PluginBot.Plugins.Risk.GrossLeverage;
 using PluginBot.Plugins.Risk.KillSwitch;
 using PluginBot.Plugins.Risk.PositionLimit;
@@ -22,6 +25,9 @@ public sealed class ManifestTests
         { "risk-daily-loss", typeof(DailyLossRiskManager) },
         { "risk-drawdown", typeof(DrawdownRiskManager) },
         { "risk-kill-switch", typeof(KillSwitchRiskManager) },
+        { "risk-correlation", typeof(CorrelationRiskManager) },
+        { "risk-circuit-breaker", typeof(CircuitBreakerRiskManager) },
+        { "risk-execution-adaptive", typeof(ExecutionAdaptiveRiskManager) },
     };
 
     [Theory]
@@ -72,6 +78,12 @@ public sealed class ManifestTests
         DrawdownRiskManager drawdown =>
             $"maximumDrawdown={Plain(drawdown.MaximumDrawdown)}; levels={string.Join(", ", drawdown.Levels.Select(level => $"{Plain(level.Drawdown)}→{Plain(level.Scale)}"))}",
         KillSwitchRiskManager killSwitch => $"engaged={killSwitch.IsEngaged}",
+        CorrelationRiskManager correlation =>
+            $"window={correlation.Window}; minimumObservations={correlation.MinimumObservations}; correlationThreshold={Plain((decimal)correlation.CorrelationThreshold)}; maximumClusterFraction={Plain(correlation.MaximumClusterFraction)}",
+        CircuitBreakerRiskManager breaker =>
+            $"maximumConsecutiveLosses={breaker.MaximumConsecutiveLosses}; consecutiveLossCooldown={breaker.ConsecutiveLossCooldown}; staleAfterBars={breaker.StaleAfterBars}; staleDataCooldown={breaker.StaleDataCooldown}; maximumFillLatency={breaker.MaximumFillLatency}; latencyCooldown={breaker.LatencyCooldown}",
+        ExecutionAdaptiveRiskManager adaptive =>
+            $"slippageToleranceBasisPoints={Plain((decimal)adaptive.SlippageToleranceBasisPoints)}; slippageSensitivity={Plain((decimal)adaptive.SlippageSensitivity)}; minimumFills={adaptive.MinimumFills}; poorHitRate={Plain((decimal)adaptive.PoorHitRate)}; poorHitRateMultiplier={Plain(adaptive.PoorHitRateMultiplier)}; minimumScale={Plain(adaptive.MinimumScale)}",
         _ => throw new ArgumentException($"no description for {layer.GetType().Name}", nameof(layer)),
     };
 

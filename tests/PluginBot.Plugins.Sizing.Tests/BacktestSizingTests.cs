@@ -2,6 +2,7 @@ using PluginBot.Engine.Backtest;
 using PluginBot.Engine.Composition;
 using PluginBot.Engine.Execution;
 using PluginBot.Engine.Feeds;
+using PluginBot.Indicators;
 using PluginBot.Plugins.Sizing.Tests.Infrastructure;
 using PluginBot.Sdk.Market;
 using PluginBot.Sdk.Orders;
@@ -12,6 +13,7 @@ namespace PluginBot.Plugins.Sizing.Tests;
 using ConfidenceWeightedSizer = global::PluginBot.Plugins.ConfidenceSizer.ConfidenceWeightedSizer;
 using FixedFractionSizer = global::PluginBot.Plugins.FixedFractionSizer.FixedFractionSizer;
 using KellySizer = global::PluginBot.Plugins.KellySizer.KellySizer;
+using RegimeAdaptiveSizer = global::PluginBot.Plugins.RegimeAdaptiveSizer.RegimeAdaptiveSizer;
 using VolatilityTargetSizer = global::PluginBot.Plugins.VolatilityTargetSizer.VolatilityTargetSizer;
 
 /// <summary>Each sizer driving a real backtest session against Binance's BTCUSDT rules.</summary>
@@ -26,6 +28,9 @@ public sealed class BacktestSizingTests
     [InlineData("confidence-weighted", "{}", 10_000)]
     [InlineData("confidence-weighted", """{ "fraction": 0.1 }""", 100)]
     [InlineData("fixed-fraction", "{}", 10_000)]
+    [InlineData("regime-adaptive", "{}", 10_000)]
+    [InlineData("regime-adaptive", """{ "fraction": 0.1 }""", 100)]
+    [InlineData("volatility-target", """{ "atrPeriod": 14, "maximumFraction": 0.9 }""", 10_000)]
     public void Run_EverySizer_SendsOnlyWholeLotsAtOrAboveTheMinimumNotional(string sizerId, string settings, int initialCash)
     {
         var session = Session(sizerId, settings, initialCash);
@@ -81,6 +86,38 @@ public sealed class BacktestSizingTests
         Assert.All(result.Decisions.Where(d => d.Time > firstNoEdge.Time), d => Assert.Equal(DecisionOutcome.NotSized, d.Outcome));
     }
 
+    [Fact]
+    public void Run_VolatilityTargetWithAtr_WaitsForTheAtrThenSizesOverItsOwnMeasure()
+    {
+        // A minute ATR is a few hundredths of a percent of the price, so risking 0.03 % of equity per stop keeps the
+        // fraction under the 0.9 cap: the measured ATR decides the size.
+        var result = Session("volatility-target", """{ "atrPeriod": 14, "riskFraction": 0.0003, "maximumFraction": 0.9 }""", 10_000).Run();
+
+        // The first decision comes on bar 10: the ATR has seen 10 of 14 bars, so nothing is sized (and nothing sent).
+        var first = result.Decisions[0];
+        Assert.Equal(DecisionOutcome.NotSized, first.Outcome);
+        Assert.Equal("volatility target: the ATR(14) of BTCUSDT is warming up (10 of 14 bars seen), so there is no stop distance to size against yet", first.Reason);
+
+        // The second, on bar 20 (a short from flat, cash 10,000): 0.0003 of equity over a stop 2 × ATR(14) away, with
+        // the ATR measured here from the same seeded bars.
+        var atr = new AverageTrueRange(14);
+        var feed = new RandomWalkBarFeed(Sizers.Symbol, BarInterval.OneMinute, Origin, 2 * AlternatingStrategy.Period, seed: 7);
+        var close = 0m;
+        while (feed.TryRead(out var bar))
+        {
+            atr.Update(BarSample.From(in bar));
+            close = bar.Close;
+        }
+
+        var fraction = 0.0003m / (2m * (decimal)atr.Value / close);
+        Assert.InRange(fraction, 0.05m, 0.9m);
+        var second = result.Decisions[1];
+        Assert.Equal(DecisionOutcome.OrderSent, second.Outcome);
+        Assert.Equal(close, second.ReferencePrice);
+        Assert.Equal(-Sizers.Bitcoin.RoundQuantityDown(10_000m * fraction / close), second.TargetPosition);
+        Assert.True(second.TargetPosition < 0m);
+    }
+
     private static BacktestSession Session(string sizerId, string settings, int initialCash)
     {
         var catalog = new PluginCatalog();
@@ -89,6 +126,7 @@ public sealed class BacktestSizingTests
         catalog.Register("volatility-target", () => new VolatilityTargetSizer());
         catalog.Register("confidence-weighted", () => new ConfidenceWeightedSizer());
         catalog.Register("fixed-fraction", () => new FixedFractionSizer());
+        catalog.Register("regime-adaptive", () => new RegimeAdaptiveSizer());
         var composition = new StrategyComposition
         {
             Name = "sizing",
@@ -103,6 +141,7 @@ public sealed class BacktestSizingTests
             Instruments = new InstrumentCatalog([Sizers.Bitcoin]),
             Interval = BarInterval.OneMinute,
         };
+        // The engine shows every closed bar to the sizer (IPositionSizer.Observe) before the strategy decides.
         var feed = new RandomWalkBarFeed(Sizers.Symbol, BarInterval.OneMinute, Origin, Bars, seed: 7);
         return new BacktestSession(composition, catalog, feed, options);
     }

@@ -8,6 +8,7 @@ namespace PluginBot.Plugins.Sizing.Tests;
 // Inside the namespace: PluginBot.Plugins.<Name> is also a namespace, which would otherwise hide the class.
 using ConfidenceWeightedSizer = global::PluginBot.Plugins.ConfidenceSizer.ConfidenceWeightedSizer;
 using KellySizer = global::PluginBot.Plugins.KellySizer.KellySizer;
+using RegimeAdaptiveSizer = global::PluginBot.Plugins.RegimeAdaptiveSizer.RegimeAdaptiveSizer;
 using VolatilityTargetSizer = global::PluginBot.Plugins.VolatilityTargetSizer.VolatilityTargetSizer;
 
 /// <summary>
@@ -21,17 +22,19 @@ public sealed class ManifestTests
         { "kelly-sizer", "kelly", "PluginBot.Plugins.KellySizer.KellySizer" },
         { "volatility-target-sizer", "volatility-target", "PluginBot.Plugins.VolatilityTargetSizer.VolatilityTargetSizer" },
         { "confidence-sizer", "confidence-weighted", "PluginBot.Plugins.ConfidenceSizer.ConfidenceWeightedSizer" },
+        { "regime-adaptive-sizer", "regime-adaptive", "PluginBot.Plugins.RegimeAdaptiveSizer.RegimeAdaptiveSizer" },
     };
 
     /// <summary>The defaults issue 8 asks for, written out by hand.</summary>
     public static TheoryData<string, string> Defaults => new()
     {
         { "kelly-sizer", """{"winRate":0.5,"payoffRatio":1.5,"fraction":0.5,"maximumFraction":0.25,"minimumTrades":20,"window":50}""" },
-        { "volatility-target-sizer", """{"riskFraction":0.01,"stopDistanceFraction":0.02,"maximumFraction":1.0}""" },
+        { "volatility-target-sizer", """{"riskFraction":0.01,"stopDistanceFraction":0.02,"maximumFraction":1.0,"atrPeriod":0,"stopAtrMultiple":2.0}""" },
         { "confidence-sizer", """{"fraction":0.5,"minimumConfidence":0.2}""" },
+        { "regime-adaptive-sizer", """{"fraction":0.95,"highVolatilityMultiplier":0.5,"lowVolatilityMultiplier":1,"trendingMultiplier":1,"rangingMultiplier":0.75}""" },
     };
 
-    public static TheoryData<string> Folders => new() { "kelly-sizer", "volatility-target-sizer", "confidence-sizer" };
+    public static TheoryData<string> Folders => new() { "kelly-sizer", "volatility-target-sizer", "confidence-sizer", "regime-adaptive-sizer" };
 
     [Theory]
     [MemberData(nameof(Identities))]
@@ -72,10 +75,11 @@ public sealed class ManifestTests
     {
         var schema = PluginSettingsSchema.For(PluginManifestReader.Read(RepositoryPaths.PackagedPlugin(folder)));
 
-        var resolved = schema.Resolve("""{ "atrPeriod": 14 }""", "$.sizer.settings");
+        // (atrPeriod, the probe here before, is now a real setting of the volatility-target sizer.)
+        var resolved = schema.Resolve("""{ "leverageCap": 14 }""", "$.sizer.settings");
 
         Assert.False(resolved.IsValid);
-        Assert.Contains(resolved.Errors, error => error.ToString().Contains("atrPeriod", StringComparison.Ordinal));
+        Assert.Contains(resolved.Errors, error => error.ToString().Contains("leverageCap", StringComparison.Ordinal));
     }
 
     private static IPositionSizer Create(string folder) => folder switch
@@ -83,6 +87,7 @@ public sealed class ManifestTests
         "kelly-sizer" => new KellySizer(),
         "volatility-target-sizer" => new VolatilityTargetSizer(),
         "confidence-sizer" => new ConfidenceWeightedSizer(),
+        "regime-adaptive-sizer" => new RegimeAdaptiveSizer(),
         _ => throw new ArgumentOutOfRangeException(nameof(folder), folder, "not a sizer under test"),
     };
 

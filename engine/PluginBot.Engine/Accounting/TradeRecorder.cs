@@ -1,3 +1,4 @@
+using PluginBot.Engine.Exits;
 using PluginBot.Sdk.Market;
 using PluginBot.Sdk.Orders;
 using PluginBot.Statistics;
@@ -12,18 +13,25 @@ public sealed class TradeRecorder
 {
     private readonly Dictionary<string, OpenTrade> open = new(StringComparer.Ordinal);
     private readonly List<ClosedTrade> closed = [];
+    private readonly List<ExitReason> exitReasons = [];
 
     /// <summary>Every completed round trip, in closing order.</summary>
     public IReadOnlyList<ClosedTrade> ClosedTrades => closed;
+
+    /// <summary>
+    /// Why each round trip in <see cref="ClosedTrades"/> ended (same index): the reason of the fill that closed it,
+    /// <see cref="ExitReason.Signal"/> when the strategy closed or flipped it itself.
+    /// </summary>
+    public IReadOnlyList<ExitReason> ExitReasons => exitReasons;
 
     /// <summary>Number of round trips still open.</summary>
     public int OpenTradeCount => open.Count;
 
     /// <summary>
     /// Books a fill that moved the position from <paramref name="positionBefore"/>, realising
-    /// <paramref name="realized"/> profit or loss.
+    /// <paramref name="realized"/> profit or loss; <paramref name="exitReason"/> is why the fill's order was sent.
     /// </summary>
-    public void OnFill(Fill fill, decimal positionBefore, decimal realized)
+    public void OnFill(Fill fill, decimal positionBefore, decimal realized, ExitReason exitReason = ExitReason.Signal)
     {
         var signed = fill.SignedQuantity;
         var positionAfter = positionBefore + signed;
@@ -52,6 +60,7 @@ public sealed class TradeRecorder
         if (positionAfter == 0 || Math.Sign(positionAfter) != Math.Sign(positionBefore))
         {
             closed.Add(trade.Close(fill.Time));
+            exitReasons.Add(exitReason);
             open.Remove(fill.Symbol);
             if (positionAfter != 0)
             {

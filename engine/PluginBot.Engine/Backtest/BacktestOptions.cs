@@ -1,6 +1,7 @@
 using PluginBot.Engine.Exchange;
 using PluginBot.Sdk.Instruments;
 using PluginBot.Sdk.Market;
+using PluginBot.Sdk.Plugins;
 
 namespace PluginBot.Engine.Backtest;
 
@@ -34,6 +35,20 @@ public sealed record BacktestOptions
     /// learned expert weights but flat.
     /// </summary>
     public DateTime? TradingStartsAt { get; init; }
+
+    /// <summary>
+    /// Wraps the simulated exchange before the execution engine attaches to it: a live host records every order,
+    /// state change and fill through a decorator here before the engine acts on it.
+    /// </summary>
+    public Func<IExchangeAdapter, IClock, IExchangeAdapter>? WrapExchange { get; init; }
+
+    /// <summary>
+    /// The last client-order-id sequence number a previous run of this strategy used, so a resumed run never reuses an id.
+    /// </summary>
+    public long LastClientOrderSequence { get; init; }
+
+    /// <summary>The same for the exit orders' own sequence.</summary>
+    public long LastExitOrderSequence { get; init; }
 
     /// <summary>Return periods per year for Sharpe, Sortino and volatility, from <see cref="Annualization"/>.</summary>
     public double PeriodsPerYear => Annualization.PeriodsPerYear(Interval);

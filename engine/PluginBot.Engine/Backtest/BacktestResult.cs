@@ -78,4 +78,10 @@ public sealed record BacktestResult
 
     /// <summary>Positions still open at the end, by symbol (signed quantity).</summary>
     public required IReadOnlyDictionary<string, decimal> OpenPositions { get; init; }
+
+    /// <summary>Every committee decision (regime probabilities, each expert's view and weights), for a mixture-of-experts composition.</summary>
+    public IReadOnlyList<Committees.CommitteeTrailRecord> CommitteeTrail { get; init; } = [];
+
+    /// <summary>Why each round trip closed, by the index of <see cref="Trades"/> (the strategy's signal or an exit of the exit policy).</summary>
+    public IReadOnlyList<Exits.ExitReason> ExitReasons { get; init; } = [];
 }

@@ -28,7 +28,15 @@ public static class BacktestResultWriter
         WriteAtomically(resultsPath, ResultsJson(result));
         WriteAtomically(tradesPath, TradesCsv(result));
         WriteAtomically(equityPath, EquityCsv(result));
-        return [resultsPath, tradesPath, equityPath];
+        if (result.CommitteeTrail.Count == 0)
+        {
+            return [resultsPath, tradesPath, equityPath];
+        }
+
+        // A mixture of experts also writes what each expert said on every bar and how the committee weighed it.
+        var committeePath = Path.Combine(directory, "committee.csv");
+        WriteAtomically(committeePath, Committees.CommitteeTrailWriter.Csv(result.CommitteeTrail));
+        return [resultsPath, tradesPath, equityPath, committeePath];
     }
 
     /// <summary>The results.json document as bytes.</summary>
@@ -220,6 +228,16 @@ public static class BacktestResultWriter
                 json.WriteString("strategyVersion", decision.StrategyVersion);
             }
 
+            if (decision.Exit is { } exit)
+            {
+                json.WriteString("exit", exit.ToString());
+            }
+
+            if (decision.ExitLevel is { } level)
+            {
+                json.WriteNumber("exitLevel", level);
+            }
+
             json.WriteEndObject();
         }
 
@@ -229,11 +247,13 @@ public static class BacktestResultWriter
     /// <summary>trades.csv: one closed round trip per line.</summary>
     public static string TradesCsv(BacktestResult result)
     {
-        var csv = new StringBuilder("symbol,direction,entry_time,exit_time,quantity,entry_price,exit_price,profit_loss,fees,net_profit_loss,mae,mfe\n");
-        foreach (var trade in result.Trades)
+        var csv = new StringBuilder("symbol,direction,entry_time,exit_time,quantity,entry_price,exit_price,profit_loss,fees,net_profit_loss,mae,mfe,exit_reason\n");
+        for (var index = 0; index < result.Trades.Count; index++)
         {
+            var trade = result.Trades[index];
+            var reason = index < result.ExitReasons.Count ? result.ExitReasons[index] : Exits.ExitReason.Signal;
             csv.Append(CultureInfo.InvariantCulture,
-                $"{trade.Symbol},{trade.Direction},{trade.EntryTime:yyyy-MM-ddTHH:mm:ssZ},{trade.ExitTime:yyyy-MM-ddTHH:mm:ssZ},{trade.Quantity},{Round(trade.EntryPrice)},{Round(trade.ExitPrice)},{Round(trade.ProfitLoss)},{Round(trade.TotalFees)},{Round(trade.ProfitLoss - trade.TotalFees)},{Round(trade.MaximumAdverseExcursion)},{Round(trade.MaximumFavorableExcursion)}\n");
+                $"{trade.Symbol},{trade.Direction},{trade.EntryTime:yyyy-MM-ddTHH:mm:ssZ},{trade.ExitTime:yyyy-MM-ddTHH:mm:ssZ},{trade.Quantity},{Round(trade.EntryPrice)},{Round(trade.ExitPrice)},{Round(trade.ProfitLoss)},{Round(trade.TotalFees)},{Round(trade.ProfitLoss - trade.TotalFees)},{Round(trade.MaximumAdverseExcursion)},{Round(trade.MaximumFavorableExcursion)},{reason}\n");
         }
 
         return csv.ToString();

@@ -15,7 +15,7 @@ namespace PluginBot.Engine.Backtest;
 /// exchange) with a composition's plugins wired to it through narrow contexts and slots. The slots are exposed so
 /// a plugin can be hot-swapped while <see cref="Run"/> is under way (from any thread; applied between two events).
 /// </summary>
-public sealed class BacktestSession
+public sealed partial class BacktestSession
 {
     private readonly StrategyComposition composition;
     private readonly BacktestOptions options;
@@ -29,6 +29,9 @@ public sealed class BacktestSession
     private readonly List<LogEntry> log = [];
     private readonly List<CollectingLogger> loggers = [];
     private readonly PluginCatalog catalog;
+    private readonly ClientOrderIdGenerator orderIds;
+    private readonly SimulatedExchange exchange;
+    private readonly Feedback.ExecutionTracker tracker = new();
 
     /// <summary>Builds the session; plugin construction or settings errors surface here, before any event.</summary>
     public BacktestSession(StrategyComposition composition, PluginCatalog catalog, IBarFeed feed, BacktestOptions options)
@@ -43,12 +46,25 @@ public sealed class BacktestSession
             AllowShortSelling = composition.AllowShort,
             MaximumLeverage = composition.MaximumLeverage,
         };
-        var exchange = new SimulatedExchange(clock, instruments, portfolio, exchangeOptions);
+        exchange = new SimulatedExchange(clock, instruments, portfolio, exchangeOptions);
+        var adapter = options.WrapExchange?.Invoke(exchange, clock) ?? exchange;
 
         var path = composition.SourcePath;
-        var strategy = catalog.Create<IStrategy>(composition.Strategy, path, "$.strategy");
-        Initialize(strategy, composition.Strategy);
-        StrategySlot = new PluginSlot<IStrategy>("strategy", strategy, catalog.VersionOf(composition.Strategy.PluginId), GuardedStrategy.TakeOver);
+        IStrategy strategy;
+        string strategyVersion;
+        if (composition.Committee is { } committee)
+        {
+            strategy = BuildDecider(committee, composition.Experiment, path);
+            strategyVersion = Committee!.Version;
+        }
+        else
+        {
+            strategy = catalog.Create<IStrategy>(composition.Strategy, path, "$.strategy");
+            Initialize(strategy, composition.Strategy);
+            strategyVersion = catalog.VersionOf(composition.Strategy.PluginId);
+        }
+
+        StrategySlot = new PluginSlot<IStrategy>("strategy", strategy, strategyVersion, GuardedStrategy.TakeOver);
         var sizer = catalog.Create<IPositionSizer>(composition.Sizer, path, "$.sizer");
         Initialize(sizer, composition.Sizer);
         SizerSlot = new PluginSlot<IPositionSizer>("sizer", sizer, catalog.VersionOf(composition.Sizer.PluginId));
@@ -62,11 +78,18 @@ public sealed class BacktestSession
         }
 
         RiskSlots = riskSlots;
-        execution = new ExecutionEngine(clock, exchange, portfolio, trades, instruments, SizerSlot, riskSlots,
-            new ClientOrderIdGenerator(composition.Name), composition.AllowShort);
+        orderIds = new ClientOrderIdGenerator(composition.Name, options.LastClientOrderSequence);
+        execution = new ExecutionEngine(clock, adapter, portfolio, trades, instruments, SizerSlot, riskSlots,
+            orderIds, composition.AllowShort, composition.Exits, new ClientOrderIdGenerator($"{composition.Name}-exit", options.LastExitOrderSequence));
+        execution.Tracker = tracker;
+        if (Committee is { } regimes)
+        {
+            execution.RegimeOf = regimes.RegimeOf;
+        }
+
         guarded = new GuardedStrategy(StrategySlot, LoggerFor(composition.Strategy.PluginId)) { TradingStartsAt = options.TradingStartsAt };
         equity = new EquityRecorder(options.EquitySamplingPeriod) { StartsAt = options.TradingStartsAt };
-        kernel = new TradingKernel(clock, feed, exchange, portfolio, trades, execution, guarded, equity, [SizerSlot, .. riskSlots]);
+        kernel = new TradingKernel(clock, feed, exchange, portfolio, trades, execution, guarded, equity, [SizerSlot, .. riskSlots, .. CommitteeSlots]);
     }
 
     /// <summary>The strategy's slot: request a swap here to hot-swap the strategy.</summary>
@@ -86,11 +109,11 @@ public sealed class BacktestSession
     /// logger and its settings): what a replacement needs before it is swapped in.
     /// </summary>
     public void Initialize(IPlugin plugin, PluginReference reference) =>
-        plugin.Initialize(new PluginContext(clock, portfolio, options.Instruments, LoggerFor(reference.PluginId), catalog.ResolveSettings(reference)));
+        plugin.Initialize(new PluginContext(clock, portfolio, options.Instruments, LoggerFor(reference.PluginId), catalog.ResolveSettings(reference), tracker));
 
     /// <summary>The plugin ids this session's slots run, for swapping by id.</summary>
     public IEnumerable<string> PluginIds =>
-        new[] { composition.Strategy.PluginId, composition.Sizer.PluginId }.Concat(composition.RiskLayers.Select(r => r.PluginId)).Distinct(StringComparer.Ordinal);
+        new[] { composition.Strategy.PluginId, composition.Sizer.PluginId }.Concat(composition.RiskLayers.Select(r => r.PluginId)).Concat(CommitteePluginIds).Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// Asks every slot running <paramref name="pluginId"/> to take a new instance from <paramref name="create"/>
@@ -118,18 +141,18 @@ public sealed class BacktestSession
             }
         }
 
-        return requested;
+        return requested + RequestCommitteeSwaps(pluginId, create, version, completed);
     }
 
     /// <summary>The instances the slots run now, so a host can tell whether an old version is still in use.</summary>
     public IEnumerable<object> CurrentPluginInstances() =>
-        new object[] { StrategySlot.Current, SizerSlot.Current }.Concat(RiskSlots.Select(slot => (object)slot.Current));
+        new object[] { StrategySlot.Current, SizerSlot.Current }.Concat(RiskSlots.Select(slot => (object)slot.Current)).Concat(CommitteeSlots.Select(slot => slot.CurrentInstance));
 
     /// <summary>True once <see cref="Run"/> has returned: its slots take no more swaps.</summary>
     public bool IsFinished { get; private set; }
 
     /// <summary>True while a swap requested of one of this session's slots has not been applied yet.</summary>
-    public bool HasPendingSwaps => StrategySlot.HasPendingSwap || SizerSlot.HasPendingSwap || RiskSlots.Any(slot => slot.HasPendingSwap);
+    public bool HasPendingSwaps => StrategySlot.HasPendingSwap || SizerSlot.HasPendingSwap || RiskSlots.Any(slot => slot.HasPendingSwap) || CommitteeSlots.Any(slot => slot.HasPendingSwap);
 
     /// <summary>Runs to the end of the feed and collects the results.</summary>
     public BacktestResult Run(Action<long>? progress = null, CancellationToken cancellation = default)
@@ -145,6 +168,11 @@ public sealed class BacktestSession
             StrategySlot.CancelPendingSwap(ended);
             SizerSlot.CancelPendingSwap(ended);
             foreach (var slot in RiskSlots)
+            {
+                slot.CancelPendingSwap(ended);
+            }
+
+            foreach (var slot in CommitteeSlots)
             {
                 slot.CancelPendingSwap(ended);
             }
@@ -165,6 +193,8 @@ public sealed class BacktestSession
             Decisions = execution.Decisions,
             RepeatedDecisionsSuppressed = execution.RepeatedDecisionsSuppressed,
             Swaps = kernel.Swaps,
+            CommitteeTrail = Committee?.Trail ?? [],
+            ExitReasons = trades.ExitReasons,
             Log = log,
             LogEntriesDropped = loggers.Sum(logger => logger.Dropped),
             Exposure = equity.Exposure,

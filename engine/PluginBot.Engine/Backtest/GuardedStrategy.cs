@@ -37,6 +37,12 @@ public sealed class GuardedStrategy
     /// <summary>Bars closing before this time warm the strategy up: it sees them, but its signals become Hold.</summary>
     public DateTime? TradingStartsAt { get; init; }
 
+    /// <summary>
+    /// While true the strategy still sees every bar (so it stays warm) but its signals become Hold: a paused strategy
+    /// opens nothing and closes nothing by itself. Set on the engine thread.
+    /// </summary>
+    public bool Paused { get; set; }
+
     /// <summary>Failures in a row that fault the strategy.</summary>
     public int MaximumConsecutiveFailures { get; }
 
@@ -102,7 +108,7 @@ public sealed class GuardedStrategy
         {
             var signal = strategy.OnBar(in bar);
             consecutiveFailures = 0;
-            return bar.EndTime < TradingStartsAt ? Signal.Hold : signal;
+            return Paused || bar.EndTime < TradingStartsAt ? Signal.Hold : signal;
         }
         catch (Exception exception)
         {

@@ -11,8 +11,9 @@ namespace PluginBot.Engine.Backtest;
 /// <summary>
 /// The event loop. For each bar, in feed order: the clock moves to the bar's close, the day rolls if it
 /// changed, the exchange trades working orders against the bar (orders decided earlier — never this bar's own),
-/// positions are marked, the risk layers observe the bar, the strategy decides on the closed bar, and the execution
-/// engine acts on the decision.
+/// positions are marked, the risk layers observe the bar, the exit policy keeps the position's exit orders in line
+/// (stops, targets, time exits, scale-ins), the strategy decides on the closed bar, and the execution engine acts on
+/// the decision.
 /// Equity is sampled once per distinct time. Nothing here allocates unless an order is sent.
 /// </summary>
 public sealed class TradingKernel
@@ -101,11 +102,13 @@ public sealed class TradingKernel
         ApplyPendingSwaps();
         clock.AdvanceTo(bar.EndTime);
         portfolio.AdvanceTo(bar.EndTime);
+        execution.BeginBar(in bar);
         exchange.OnBar(in bar);
         var position = portfolio.PositionFor(bar.Symbol);
         position.MarketPrice = bar.Close;
         trades.OnBar(in bar, position);
         execution.ObserveBar(in bar);
+        execution.ManageExits(in bar);
         var signal = strategy.OnBar(in bar);
         execution.OnSignal(in bar, signal, strategy.Slot.CurrentVersion);
         recentBars.Add(in bar);

@@ -97,6 +97,23 @@ public sealed class PluginCatalog
         }
     }
 
+    /// <summary>The factory of <paramref name="pluginId"/>, for a swap requested by id (the slot checks the kind).</summary>
+    /// <exception cref="KeyNotFoundException">The id is unknown or unusable; the message lists the known ids.</exception>
+    public Func<IPlugin> FactoryFor(string pluginId)
+    {
+        lock (gate)
+        {
+            if (unavailable.TryGetValue(pluginId, out var reason))
+            {
+                throw new KeyNotFoundException($"plugin '{pluginId}' cannot be used: {reason}");
+            }
+
+            return factories.TryGetValue(pluginId, out var factory)
+                ? factory
+                : throw new KeyNotFoundException($"unknown plugin '{pluginId}'; known plugins: {string.Join(", ", factories.Keys.Order(StringComparer.Ordinal))}");
+        }
+    }
+
     /// <summary>Creates a new instance of the plugin, checking that it is of the kind the composition needs.</summary>
     /// <exception cref="CompositionException">The id is unknown or the plugin is of another kind.</exception>
     public T Create<T>(PluginReference reference, string compositionPath, string jsonPath)

@@ -24,6 +24,9 @@ public sealed record StrategyComposition
     /// </summary>
     public CommitteeComposition? Committee { get; init; }
 
+    /// <summary>A candidate expert set compared live with <see cref="Committee"/> (A/B split or shadow), if any.</summary>
+    public ExpertSetExperiment? Experiment { get; init; }
+
     /// <summary>The position sizer plugin.</summary>
     public required PluginReference Sizer { get; init; }
 
@@ -38,4 +41,7 @@ public sealed record StrategyComposition
 
     /// <summary>Defaults for backtests.</summary>
     public BacktestDefaults Backtest { get; init; } = new();
+
+    /// <summary>How open positions are managed (stops, targets, scale-ins, time exits); manages nothing by default.</summary>
+    public PluginBot.Engine.Exits.ExitPolicy Exits { get; init; } = PluginBot.Engine.Exits.ExitPolicy.None;
 }

@@ -62,6 +62,90 @@ public static partial class StrategyCompositionLoader
         return new PluginReference(CommitteeStrategyId, new PluginSettings(settings ?? default, $"{path}: $.committee"));
     }
 
+    private static readonly string[] CandidateKeys = ["regime", "experts", "committee"];
+    private static readonly string[] SplitKeys = ["mode", "candidateFraction", "symbols", "salt"];
+
+    private static ExpertSetExperiment? Experiment(string path, JsonElement root, CommitteeComposition? control)
+    {
+        var candidate = Optional(root, "candidate");
+        var split = Optional(root, "split");
+        if (candidate is null && split is null)
+        {
+            return null;
+        }
+
+        if (candidate is not { } candidateElement || split is not { } splitElement)
+        {
+            throw new CompositionException(path, candidate is null ? "$.candidate" : "$.split", "an expert-set experiment needs both \"candidate\" and \"split\"");
+        }
+
+        if (control is null)
+        {
+            throw new CompositionException(path, "$.candidate", "a candidate expert set needs a committee (\"experts\") to compare with, not a single \"strategy\"");
+        }
+
+        Expect(path, candidateElement, "$.candidate", JsonValueKind.Object);
+        RejectUnknown(path, candidateElement, "$.candidate", CandidateKeys);
+        Expect(path, splitElement, "$.split", JsonValueKind.Object);
+        RejectUnknown(path, splitElement, "$.split", SplitKeys);
+        var experts = Required(path, candidateElement, "$.candidate", "experts");
+        Expect(path, experts, "$.candidate.experts", JsonValueKind.Array);
+        var references = new List<ExpertReference>();
+        var index = 0;
+        foreach (var element in experts.EnumerateArray())
+        {
+            references.Add(Expert(path, element, $"$.candidate.experts[{index++}]"));
+        }
+
+        if (references.Count == 0)
+        {
+            throw new CompositionException(path, "$.candidate.experts", "expected at least one expert");
+        }
+
+        var settings = Optional(candidateElement, "committee");
+        if (settings is { } settingsElement)
+        {
+            Expect(path, settingsElement, "$.candidate.committee", JsonValueKind.Object);
+        }
+
+        var mode = RequiredString(path, splitElement, "$.split", "mode");
+        var symbols = new List<string>();
+        if (Optional(splitElement, "symbols") is { } symbolArray)
+        {
+            Expect(path, symbolArray, "$.split.symbols", JsonValueKind.Array);
+            var symbolIndex = 0;
+            foreach (var symbol in symbolArray.EnumerateArray())
+            {
+                Expect(path, symbol, $"$.split.symbols[{symbolIndex++}]", JsonValueKind.String);
+                symbols.Add(symbol.GetString()!);
+            }
+        }
+
+        var fraction = Optional(splitElement, "candidateFraction") is { } fractionElement ? (double)NonNegativeDecimal(path, fractionElement, "$.split.candidateFraction") : 0.5;
+        var splitMode = mode switch
+        {
+            "hash" when fraction <= 1 => ExpertSetSplitMode.Hash,
+            "hash" => throw new CompositionException(path, "$.split.candidateFraction", string.Create(CultureInfo.InvariantCulture, $"expected a fraction between 0 and 1, found {fraction}")),
+            "symbol" when symbols.Count > 0 => ExpertSetSplitMode.Symbol,
+            "symbol" => throw new CompositionException(path, "$.split.symbols", "expected the symbols the candidate trades (at least one) for mode \"symbol\""),
+            "shadow" => ExpertSetSplitMode.Shadow,
+            _ => throw new CompositionException(path, "$.split.mode", $"expected \"hash\", \"symbol\" or \"shadow\", found \"{mode}\""),
+        };
+        return new ExpertSetExperiment
+        {
+            Candidate = new CommitteeComposition
+            {
+                Regime = Optional(candidateElement, "regime") is { } regime ? Plugin(path, regime, "$.candidate.regime") : null,
+                Experts = references,
+                Settings = new PluginSettings(settings ?? default, $"{path}: $.candidate.committee"),
+            },
+            Mode = splitMode,
+            CandidateFraction = fraction,
+            CandidateSymbols = symbols,
+            Salt = OptionalString(path, splitElement, "$.split", "salt") ?? string.Empty,
+        };
+    }
+
     private static ExpertReference Expert(string path, JsonElement element, string jsonPath)
     {
         Expect(path, element, jsonPath, JsonValueKind.Object);

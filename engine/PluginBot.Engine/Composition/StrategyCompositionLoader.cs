@@ -11,7 +11,7 @@ namespace PluginBot.Engine.Composition;
 /// </summary>
 public static partial class StrategyCompositionLoader
 {
-    private static readonly string[] TopLevelKeys = ["name", "description", "strategy", "regime", "experts", "committee", "sizer", "risk", "execution", "backtest"];
+    private static readonly string[] TopLevelKeys = ["name", "description", "strategy", "regime", "experts", "committee", "candidate", "split", "sizer", "risk", "execution", "exits", "backtest"];
     private static readonly string[] PluginKeys = ["plugin", "settings"];
     private static readonly string[] ExecutionKeys = ["allowShort", "maximumLeverage"];
     private static readonly string[] BacktestKeys = ["data", "cash", "feeBasisPoints", "slippageBasisPoints", "interval"];
@@ -55,6 +55,7 @@ public static partial class StrategyCompositionLoader
                 Description = OptionalString(path, root, "$", "description"),
                 Strategy = StrategyOrCommittee(path, root, out var committee),
                 Committee = committee,
+                Experiment = Experiment(path, root, committee),
                 Sizer = Plugin(path, Required(path, root, "$", "sizer"), "$.sizer"),
                 RiskLayers = RiskLayers(path, root),
                 AllowShort = execution is { } allow && Optional(allow, "allowShort") is { } allowShort
@@ -64,6 +65,7 @@ public static partial class StrategyCompositionLoader
                     ? PositiveDecimal(path, leverage, "$.execution.maximumLeverage")
                     : 1m,
                 Backtest = Backtest(path, root, directory),
+                Exits = PluginBot.Engine.Exits.ExitPolicyReader.Read(path, Optional(root, "exits")),
             };
         }
     }

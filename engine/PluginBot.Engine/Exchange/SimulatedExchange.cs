@@ -270,4 +270,10 @@ public sealed class SimulatedExchange : IExchangeAdapter
 
     private IExecutionEventSink RequireSink() =>
         sink ?? throw new InvalidOperationException("Attach an execution event sink before sending orders.");
+
+    /// <summary>
+    /// Continues trade numbering after <paramref name="lastTradeId"/> (a resumed paper session: the venue's trade ids
+    /// go on where the previous run's stopped, as a real exchange's would).
+    /// </summary>
+    public void ContinueTradeIdsAfter(long lastTradeId) => nextTradeId = Math.Max(nextTradeId, lastTradeId + 1);
 }

@@ -1,3 +1,4 @@
+using PluginBot.Engine.Exits;
 using PluginBot.Sdk.Signals;
 
 namespace PluginBot.Engine.Execution;
@@ -16,6 +17,8 @@ namespace PluginBot.Engine.Execution;
 /// <param name="ClientOrderId">The order sent, if any.</param>
 /// <param name="Reason">Why it was vetoed, scaled or not sized; null when sent unchanged.</param>
 /// <param name="StrategyVersion">The version of the strategy that decided, so decisions can be traced across hot swaps.</param>
+/// <param name="Exit">For an exit order (or its cancellation), why the exit policy sent it; null for the strategy's own decisions.</param>
+/// <param name="ExitLevel">For a partial exit, its level (1 for the lowest gain); null otherwise.</param>
 public sealed record DecisionRecord(
     DateTime Time,
     string Symbol,
@@ -26,4 +29,6 @@ public sealed record DecisionRecord(
     DecisionOutcome Outcome,
     string? ClientOrderId,
     string? Reason,
-    string? StrategyVersion = null);
+    string? StrategyVersion = null,
+    ExitReason? Exit = null,
+    int? ExitLevel = null);

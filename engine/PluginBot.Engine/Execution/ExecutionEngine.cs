@@ -1,10 +1,12 @@
 using System.Globalization;
 using PluginBot.Engine.Accounting;
+using PluginBot.Engine.Exits;
 using PluginBot.Engine.Hosting;
 using PluginBot.Sdk.Instruments;
 using PluginBot.Sdk.Market;
 using PluginBot.Sdk.Orders;
 using PluginBot.Sdk.Plugins;
+using PluginBot.Sdk.Regimes;
 using PluginBot.Sdk.Signals;
 
 namespace PluginBot.Engine.Execution;
@@ -13,8 +15,11 @@ namespace PluginBot.Engine.Execution;
 /// The only part of the engine that sends orders. It turns a strategy's signal into a target position with the
 /// sizer, passes the resulting order intent through every risk layer, sends what survives as a market order,
 /// and books what comes back (fills into the portfolio and the trade recorder, states into the order ledger).
+/// With an <see cref="ExitPolicy"/> it also manages open positions (stops, targets, scale-ins, time exits) through
+/// exit orders that carry their own client-order-id prefix and are tracked apart from entry orders: a resting stop
+/// never blocks the strategy's next decision, only a working entry order does.
 /// </summary>
-public sealed class ExecutionEngine : IExecutionEventSink
+public sealed partial class ExecutionEngine : IExecutionEventSink
 {
     private readonly IClock clock;
     private readonly IExchangeAdapter exchange;
@@ -32,6 +37,9 @@ public sealed class ExecutionEngine : IExecutionEventSink
     private readonly Dictionary<string, DecisionRecord> lastUnsentBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SignalDirection> directionByOrder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RejectionMemory> lastRejectionBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExitOrderTag> exitOrders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> barVolumes = new(StringComparer.Ordinal);
+    private readonly ExitManager? exits;
 
     /// <summary>Creates the execution engine and attaches it to <paramref name="exchange"/>.</summary>
     public ExecutionEngine(
@@ -43,7 +51,9 @@ public sealed class ExecutionEngine : IExecutionEventSink
         PluginSlot<IPositionSizer> sizer,
         IReadOnlyList<PluginSlot<IRiskManager>> riskLayers,
         ClientOrderIdGenerator orderIds,
-        bool allowShort)
+        bool allowShort,
+        ExitPolicy? exitPolicy = null,
+        ClientOrderIdGenerator? exitOrderIds = null)
     {
         this.clock = clock;
         this.exchange = exchange;
@@ -54,10 +64,27 @@ public sealed class ExecutionEngine : IExecutionEventSink
         this.riskLayers = riskLayers;
         this.orderIds = orderIds;
         this.allowShort = allowShort;
+        if (exitPolicy is { IsEmpty: false })
+        {
+            exits = new ExitManager(exitPolicy, this, portfolio, instruments, exitOrderIds ?? new ClientOrderIdGenerator("exit"));
+        }
+
         exchange.Attach(this);
     }
 
-    /// <summary>Raised after a fill is booked; the kernel forwards it to the strategy.</summary>
+    /// <summary>
+    /// Where sizing requests get the symbol's regime estimate from (the composition's detector, through the committee);
+    /// null when the composition has none. Set before the first bar.
+    /// </summary>
+    public Func<string, RegimeEstimate?>? RegimeOf { get; set; }
+
+    /// <summary>
+    /// Learns from the engine's own executions (slippage against the decision price, send-to-fill latency, outcomes);
+    /// plugins read it through their context. Set before the first bar.
+    /// </summary>
+    public Feedback.ExecutionTracker Tracker { get; set; } = new();
+
+        /// <summary>Raised after a fill is booked; the kernel forwards it to the strategy.</summary>
     public event Action<Fill>? FillBooked;
 
     /// <summary>Every order sent, in sending order.</summary>
@@ -105,6 +132,12 @@ public sealed class ExecutionEngine : IExecutionEventSink
             return;
         }
 
+        if (wantedSign != 0 && exits is not null && exits.BlocksEntries(clock.UtcNow))
+        {
+            RecordUnsent(strategyVersion, clock.UtcNow, in bar, signal, position, position, DecisionOutcome.BlockedByExitPolicy, "the weekend flat window allows no new position");
+            return;
+        }
+
         if (lastRejectionBySymbol.TryGetValue(bar.Symbol, out var rejection) && rejection.StillApplies(signal.Direction, position, portfolio.Cash, bar.Close))
         {
             RecordUnsent(strategyVersion, clock.UtcNow, in bar, signal, position, position, DecisionOutcome.HeldAfterRejection,
@@ -126,7 +159,7 @@ public sealed class ExecutionEngine : IExecutionEventSink
             {
                 try
                 {
-                    size = sizer.Current.Size(new SizingRequest(bar.Symbol, signal, bar.Close, rules));
+                    size = sizer.Current.Size(new SizingRequest(bar.Symbol, signal, bar.Close, rules) { Regime = RegimeOf?.Invoke(bar.Symbol) });
                 }
                 catch (Exception exception)
                 {
@@ -185,6 +218,12 @@ public sealed class ExecutionEngine : IExecutionEventSink
             return;
         }
 
+        if (position != 0 && Math.Sign(delta) != Math.Sign(position))
+        {
+            // The strategy closes or flips the position itself: exit orders sized for it must not fill after this order.
+            exits?.CancelAll(in bar, "the strategy is changing the position itself");
+        }
+
         var request = new OrderRequest(orderIds.Next(), bar.Symbol, side, OrderType.Market, quantity);
         directionByOrder[request.ClientOrderId] = signal.Direction;
         lastUnsentBySymbol.Remove(bar.Symbol);
@@ -193,9 +232,25 @@ public sealed class ExecutionEngine : IExecutionEventSink
         Send(request);
     }
 
-    /// <summary>Lets every healthy risk layer see a closed bar; a layer that throws is faulted (and then blocks new entries).</summary>
+    /// <summary>Called with each bar before the exchange trades it, so fills can be judged against the volume of the bar they happened in.</summary>
+    public void BeginBar(in Bar bar) => barVolumes[bar.Symbol] = bar.Volume;
+
+    /// <summary>Lets the sizer and every healthy risk layer see a closed bar; one that throws is faulted.</summary>
     public void ObserveBar(in Bar bar)
     {
+        // The sizer sees the bar too (to measure volatility itself); a sizer that throws is faulted and sizes zero.
+        if (sizer.Health != PluginHealth.Faulted)
+        {
+            try
+            {
+                sizer.Current.Observe(in bar);
+            }
+            catch (Exception exception)
+            {
+                sizer.MarkFaulted(exception);
+            }
+        }
+
         for (var index = 0; index < riskLayers.Count; index++)
         {
             var slot = riskLayers[index];
@@ -215,13 +270,20 @@ public sealed class ExecutionEngine : IExecutionEventSink
         }
     }
 
-    /// <summary>Sends an order the engine decided on itself (exits, flattening) through the same books.</summary>
+    /// <summary>
+    /// Lets the exit policy act on a closed bar, after the exchange traded it and the position was marked, and before
+    /// the strategy decides. Does nothing without an exit policy.
+    /// </summary>
+    public void ManageExits(in Bar bar) => exits?.Manage(in bar);
+
+    /// <summary>Sends an order the engine decided on itself (flattening) through the same books; it counts as an entry order.</summary>
     public void Send(OrderRequest request)
     {
         var record = new OrderRecord(request, clock.UtcNow);
         orders.Add(request.ClientOrderId, record);
         orderList.Add(record);
         workingOrdersBySymbol[request.Symbol] = workingOrdersBySymbol.GetValueOrDefault(request.Symbol) + 1;
+        Tracker.OnOrderSent(request.ClientOrderId, request.Symbol, portfolio.PositionFor(request.Symbol).MarketPrice, clock.UtcNow);
         exchange.Submit(request);
     }
 
@@ -235,7 +297,15 @@ public sealed class ExecutionEngine : IExecutionEventSink
             return;
         }
 
+        Tracker.OnOrderFinished(update.ClientOrderId);
+
         var symbol = record.Request.Symbol;
+        if (exitOrders.Remove(update.ClientOrderId))
+        {
+            exits!.OnExitOrderFinal(symbol, update.ClientOrderId);
+            return;
+        }
+
         workingOrdersBySymbol[symbol]--;
         if (directionByOrder.Remove(update.ClientOrderId, out var direction))
         {
@@ -257,8 +327,18 @@ public sealed class ExecutionEngine : IExecutionEventSink
         var record = Find(fill.ClientOrderId);
         var before = portfolio.PositionFor(fill.Symbol).Quantity;
         var realized = portfolio.Apply(fill);
-        trades.OnFill(fill, before, realized);
+        ExitOrderTag? tag = exitOrders.TryGetValue(fill.ClientOrderId, out var exitTag) ? exitTag : null;
+        var closedBefore = trades.ClosedTrades.Count;
+        trades.OnFill(fill, before, realized, tag?.Reason ?? ExitReason.Signal);
+        Tracker.OnFill(fill, barVolumes.GetValueOrDefault(fill.Symbol));
+        for (var index = closedBefore; index < trades.ClosedTrades.Count; index++)
+        {
+            var closed = trades.ClosedTrades[index];
+            Tracker.OnRoundTripClosed(closed.ProfitLoss - closed.TotalFees);
+        }
+
         record.Apply(fill);
+        exits?.OnFill(fill, before, before + fill.SignedQuantity, tag);
         FillCount++;
         FillBooked?.Invoke(fill);
     }

@@ -14,4 +14,10 @@ public interface IPluginSlot
 
     /// <summary>Applies the pending swap, if any: warms the replacement up on <paramref name="history"/> first and keeps the old version on failure.</summary>
     SwapRecord? ApplyPendingSwap(DateTime time, RecentBars history);
+
+    /// <summary>The instance the slot runs now (so a host can tell whether an old version is still in use).</summary>
+    object CurrentInstance { get; }
+
+    /// <summary>Drops a requested swap that can no longer be applied, completing it as refused with <paramref name="reason"/>.</summary>
+    void CancelPendingSwap(string reason);
 }

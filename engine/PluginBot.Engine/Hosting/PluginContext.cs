@@ -12,8 +12,9 @@ namespace PluginBot.Engine.Hosting;
 public sealed class PluginContext : IPluginContext
 {
     /// <summary>Creates a context over the engine's clock and portfolio.</summary>
-    public PluginContext(IClock clock, IPortfolioView portfolio, IInstrumentCatalog instruments, IPluginLogger log, PluginSettings settings)
+    public PluginContext(IClock clock, IPortfolioView portfolio, IInstrumentCatalog instruments, IPluginLogger log, PluginSettings settings, IExecutionQualityView? executionQuality = null)
     {
+        ExecutionQuality = executionQuality is null ? ExecutionQualityView.Empty : new ReadOnlyExecutionQualityView(executionQuality);
         Clock = new ReadOnlyClock(clock);
         Portfolio = new ReadOnlyPortfolioView(portfolio);
         Instruments = instruments;
@@ -35,4 +36,7 @@ public sealed class PluginContext : IPluginContext
 
     /// <inheritdoc />
     public PluginSettings Settings { get; }
+
+    /// <inheritdoc />
+    public IExecutionQualityView ExecutionQuality { get; }
 }

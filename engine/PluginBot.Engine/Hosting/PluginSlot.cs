@@ -38,6 +38,9 @@ public sealed class PluginSlot<T> : IPluginSlot
     /// <inheritdoc />
     public string CurrentVersion { get; private set; }
 
+    /// <inheritdoc />
+    public object CurrentInstance => Current;
+
     /// <summary>Healthy, or faulted after it threw (cleared by a swap).</summary>
     public PluginHealth Health { get; private set; }
 

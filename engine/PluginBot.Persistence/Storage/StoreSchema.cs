@@ -92,6 +92,12 @@ internal static class StoreSchema
             record_json TEXT NOT NULL);
         CREATE INDEX swaps_by_strategy ON swaps (strategy, id);
         """,
+        // 2: how far each strategy's feed got (the last bar whose consequences are all stored), for resuming.
+        """
+        CREATE TABLE feed_cursors (
+            strategy TEXT PRIMARY KEY,
+            last_handled INTEGER NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes; a file with a higher version was written by a newer PluginBot.</summary>

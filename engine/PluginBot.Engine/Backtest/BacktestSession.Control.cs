@@ -1,0 +1,103 @@
+using PluginBot.Engine.Execution;
+using PluginBot.Sdk.Orders;
+using PluginBot.Sdk.Plugins;
+using PluginBot.Sdk.Portfolio;
+
+namespace PluginBot.Engine.Backtest;
+
+/// <summary>
+/// What an operator can do to a running session (pause, flatten, trip the kill switch) and read from it. Every
+/// member here must run on the engine's thread — a live host queues them between two events — because they read or
+/// change state the kernel owns.
+/// </summary>
+public sealed partial class BacktestSession
+{
+    /// <summary>The composition this session runs.</summary>
+    public string Name => composition.Name;
+
+    /// <summary>While paused the strategy keeps seeing bars but its signals are ignored; exits and risk stay on.</summary>
+    public bool Paused
+    {
+        get => guarded.Paused;
+        set => guarded.Paused = value;
+    }
+
+    /// <summary>The version of the strategy deciding now.</summary>
+    public string StrategyVersion => StrategySlot.CurrentVersion;
+
+    /// <summary>The risk layers an operator can engage by hand (the kill switch).</summary>
+    public IEnumerable<IManualSwitch> ManualSwitches => RiskSlots.Select(slot => slot.Current).OfType<IManualSwitch>();
+
+    /// <summary>
+    /// Pauses the strategy and sends a market order closing every open position (engine-decided orders, like exits:
+    /// no sizer, and reductions pass every risk layer). Returns the orders sent.
+    /// </summary>
+    public IReadOnlyList<OrderRequest> Flatten()
+    {
+        Paused = true;
+        var sent = new List<OrderRequest>();
+        foreach (var position in portfolio.Positions)
+        {
+            if (position.Quantity == 0)
+            {
+                continue;
+            }
+
+            var request = new OrderRequest(orderIds.Next(), position.Symbol, position.Quantity > 0 ? OrderSide.Sell : OrderSide.Buy, OrderType.Market,
+                Math.Abs(position.Quantity), reduceOnly: true);
+            execution.Send(request);
+            sent.Add(request);
+        }
+
+        return sent;
+    }
+
+    /// <summary>Cash, equity, P&amp;L and open positions now.</summary>
+    public PortfolioSnapshot Portfolio() => new(
+        portfolio.Cash,
+        portfolio.Equity,
+        portfolio.RealizedProfitLoss,
+        portfolio.DailyProfitLoss,
+        portfolio.FeesPaid,
+        portfolio.OpenPositions.ToArray());
+
+    /// <summary>Every order sent so far (a copy).</summary>
+    public IReadOnlyList<OrderRecord> OrdersSent() => execution.Orders.ToArray();
+
+    /// <summary>Decision records from index <paramref name="from"/> on, at most <paramref name="count"/> (a copy).</summary>
+    public IReadOnlyList<DecisionRecord> DecisionsFrom(int from, int count) =>
+        execution.Decisions.Skip(Math.Max(0, from)).Take(Math.Max(0, count)).ToArray();
+
+    /// <summary>How many decision records exist.</summary>
+    public int DecisionCount => execution.Decisions.Count;
+
+    /// <summary>
+    /// Resumes a previous run's books before the first live bar (engine thread): orders, fills, positions and round
+    /// trips come back as they were; entry orders that were working are sent again under their own client order ids
+    /// (the exchange session is new); exit orders that were working come back cancelled. Returns those cancellations
+    /// so the caller can persist them.
+    /// </summary>
+    public IReadOnlyList<OrderUpdate> Restore(IReadOnlyList<RestoredOrder> orders)
+    {
+        exchange.ContinueTradeIdsAfter(orders.SelectMany(order => order.Fills).Select(fill => fill.TradeId).DefaultIfEmpty(0).Max());
+        var (entries, cancelledExits) = execution.Restore(orders, $"{composition.Name}-exit-");
+        foreach (var entry in entries)
+        {
+            execution.Resubmit(entry);
+        }
+
+        return cancelledExits;
+    }
+
+    /// <summary>Swaps applied or refused from index <paramref name="from"/> on (a copy).</summary>
+    public IReadOnlyList<Hosting.SwapRecord> SwapsFrom(int from) => kernel.Swaps.Skip(Math.Max(0, from)).ToArray();
+}
+
+/// <summary>A copy of a session's portfolio at one moment.</summary>
+/// <param name="Cash">Cash in the quote currency.</param>
+/// <param name="Equity">Cash plus the market value of positions.</param>
+/// <param name="RealizedProfitLoss">Realised profit and loss since the start.</param>
+/// <param name="DailyProfitLoss">Equity change since 00:00 UTC.</param>
+/// <param name="FeesPaid">Fees paid since the start.</param>
+/// <param name="Positions">The open positions.</param>
+public sealed record PortfolioSnapshot(decimal Cash, decimal Equity, decimal RealizedProfitLoss, decimal DailyProfitLoss, decimal FeesPaid, IReadOnlyList<PositionView> Positions);
