@@ -112,7 +112,12 @@ public sealed class EngineControl : IEngineControl
         }
 
         var completion = new TaskCompletionSource<SwapRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var asked = found.Session.RequestSwap(request.Slot, factory, catalog.VersionOf(request.Target), record => completion.TrySetResult(record));
+        // Another plugin gets its own settings (its defaults); a new version of the same plugin keeps the slot's.
+        var replacement = string.Equals(request.Slot, request.Target, StringComparison.Ordinal)
+            ? null
+            : new PluginReference(request.Target, Sdk.Configuration.PluginSettings.Empty);
+        var version = replacement is null ? catalog.VersionOf(request.Target) : $"{request.Target}@{catalog.VersionOf(request.Target)}";
+        var asked = found.Session.RequestSwap(request.Slot, factory, version, record => completion.TrySetResult(record), replacement);
         if (asked == 0)
         {
             throw new EngineControlException($"slot: strategy '{strategy}' runs no plugin '{request.Slot}'; it runs: {string.Join(", ", found.Session.PluginIds)}");

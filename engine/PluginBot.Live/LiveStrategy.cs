@@ -57,7 +57,8 @@ public sealed class LiveStrategy : IDisposable
             },
             Instruments = instruments(data),
             Interval = data.Interval,
-            TradingStartsAt = cursor,
+            // The bar at the cursor was handled by the previous run: it is warm-up too.
+            TradingStartsAt = cursor?.AddTicks(1),
             LastClientOrderSequence = LastSequence(restore, $"{configuration.Name}-", $"{configuration.Name}-exit-"),
             LastExitOrderSequence = LastSequence(restore, $"{configuration.Name}-exit-", null),
             WrapExchange = (inner, clock) => Adapter = new PersistingExchangeAdapter(inner, store, configuration.Name, clock),

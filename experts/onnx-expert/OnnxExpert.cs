@@ -51,7 +51,7 @@ public sealed class OnnxExpert : IExpert, IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         var settings = context.Settings;
         settings.RejectUnknown("modelDirectory", "onnxRuntimePath", "threshold", "horizonBars");
-        var directory = settings.GetString("modelDirectory", string.Empty);
+        var directory = settings.GetPath("modelDirectory", string.Empty);
         if (string.IsNullOrWhiteSpace(directory))
         {
             throw new PluginSettingsException($"{settings.Path}.modelDirectory", "required: the registered model version folder to serve");

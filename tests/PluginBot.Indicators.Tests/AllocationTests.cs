@@ -55,9 +55,15 @@ public sealed class AllocationTests
         Run(indicator, bars, 0, WarmUpBars);
         Assert.True(indicator.IsReady);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(indicator, bars, WarmUpBars, MeasuredBars);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three measured passes: an indicator that allocates per update allocates in every pass, while a
+        // one-off runtime allocation (a tier-up of the update path landing inside a pass on a loaded machine) does not.
+        var allocated = long.MaxValue;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Run(indicator, bars, WarmUpBars, MeasuredBars);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(0, allocated);
         Assert.True(double.IsFinite(indicator.Value));

@@ -85,11 +85,11 @@ public sealed partial class BacktestSession
         return strategy;
     }
 
-    private int RequestCommitteeSwaps(string pluginId, Func<IPlugin> create, string version, Action<SwapRecord>? completed) =>
-        RequestCommitteeSwaps(composition.Committee, Committee, pluginId, create, version, completed)
-        + RequestCommitteeSwaps(composition.Experiment?.Candidate, CandidateCommittee, pluginId, create, version, completed);
+    private int RequestCommitteeSwaps(string pluginId, Func<IPlugin> create, string version, Action<SwapRecord>? completed, PluginReference? replacement) =>
+        RequestCommitteeSwaps(composition.Committee, Committee, pluginId, create, version, completed, replacement)
+        + RequestCommitteeSwaps(composition.Experiment?.Candidate, CandidateCommittee, pluginId, create, version, completed, replacement);
 
-    private int RequestCommitteeSwaps(CommitteeComposition? members, CommitteeStrategy? committee, string pluginId, Func<IPlugin> create, string version, Action<SwapRecord>? completed)
+    private int RequestCommitteeSwaps(CommitteeComposition? members, CommitteeStrategy? committee, string pluginId, Func<IPlugin> create, string version, Action<SwapRecord>? completed, PluginReference? replacement)
     {
         if (members is null || committee is null)
         {
@@ -99,14 +99,14 @@ public sealed partial class BacktestSession
         var requested = 0;
         if (members.Regime is { } regime && regime.PluginId == pluginId && committee.RegimeSlot is { } regimeSlot)
         {
-            requested += RequestSwap(regimeSlot, regime, create, version, completed);
+            requested += RequestSwap(regimeSlot, regime, create, version, completed, replacement);
         }
 
         for (var index = 0; index < members.Experts.Count; index++)
         {
             if (members.Experts[index].Plugin.PluginId == pluginId)
             {
-                requested += RequestSwap(committee.ExpertSlots[index], members.Experts[index].Plugin, create, version, completed);
+                requested += RequestSwap(committee.ExpertSlots[index], members.Experts[index].Plugin, create, version, completed, replacement);
             }
         }
 

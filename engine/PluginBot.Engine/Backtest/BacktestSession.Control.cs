@@ -73,8 +73,8 @@ public sealed partial class BacktestSession
 
     /// <summary>
     /// Resumes a previous run's books before the first live bar (engine thread): orders, fills, positions and round
-    /// trips come back as they were; entry orders that were working are sent again under their own client order ids
-    /// (the exchange session is new); exit orders that were working come back cancelled. Returns those cancellations
+    /// trips come back as they were; entry orders that were working go back to the paper venue under their own client
+    /// order ids with their original arrival times; exit orders that were working come back cancelled. Returns those cancellations
     /// so the caller can persist them.
     /// </summary>
     public IReadOnlyList<OrderUpdate> Restore(IReadOnlyList<RestoredOrder> orders)
@@ -83,7 +83,8 @@ public sealed partial class BacktestSession
         var (entries, cancelledExits) = execution.Restore(orders, $"{composition.Name}-exit-");
         foreach (var entry in entries)
         {
-            execution.Resubmit(entry);
+            // The paper venue takes the order back with its original arrival time: it fills on the bar it would have.
+            exchange.Resume(entry.Request, entry.SentTime, entry.Updates.Any(update => update.Status != OrderStatus.PendingSubmit));
         }
 
         return cancelledExits;

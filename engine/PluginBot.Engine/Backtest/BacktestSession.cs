@@ -120,28 +120,36 @@ public sealed partial class BacktestSession
     /// (initialised here with the slot's own settings) between two events. Returns how many slots were asked;
     /// <paramref name="completed"/> is called once per slot, on the engine's thread, with the swap record.
     /// </summary>
-    public int RequestSwap(string pluginId, Func<IPlugin> create, string version, Action<SwapRecord>? completed = null)
+    /// <param name="pluginId">The plugin the slots to swap run now.</param>
+    /// <param name="create">Makes the replacement.</param>
+    /// <param name="version">The replacement's version, for records.</param>
+    /// <param name="completed">Told the outcome of each slot's swap.</param>
+    /// <param name="replacement">
+    /// When the replacement is another plugin (not a new version of the same one), its id and settings: it is then
+    /// initialised with its own settings and defaults instead of the slot's.
+    /// </param>
+    public int RequestSwap(string pluginId, Func<IPlugin> create, string version, Action<SwapRecord>? completed = null, PluginReference? replacement = null)
     {
         var requested = 0;
         if (composition.Strategy.PluginId == pluginId)
         {
-            requested += RequestSwap(StrategySlot, composition.Strategy, create, version, completed);
+            requested += RequestSwap(StrategySlot, composition.Strategy, create, version, completed, replacement);
         }
 
         if (composition.Sizer.PluginId == pluginId)
         {
-            requested += RequestSwap(SizerSlot, composition.Sizer, create, version, completed);
+            requested += RequestSwap(SizerSlot, composition.Sizer, create, version, completed, replacement);
         }
 
         for (var index = 0; index < composition.RiskLayers.Count; index++)
         {
             if (composition.RiskLayers[index].PluginId == pluginId)
             {
-                requested += RequestSwap(RiskSlots[index], composition.RiskLayers[index], create, version, completed);
+                requested += RequestSwap(RiskSlots[index], composition.RiskLayers[index], create, version, completed, replacement);
             }
         }
 
-        return requested + RequestCommitteeSwaps(pluginId, create, version, completed);
+        return requested + RequestCommitteeSwaps(pluginId, create, version, completed, replacement);
     }
 
     /// <summary>The instances the slots run now, so a host can tell whether an old version is still in use.</summary>
@@ -207,20 +215,20 @@ public sealed partial class BacktestSession
         };
     }
 
-    private int RequestSwap<T>(PluginSlot<T> slot, PluginReference reference, Func<IPlugin> create, string version, Action<SwapRecord>? completed)
+    private int RequestSwap<T>(PluginSlot<T> slot, PluginReference reference, Func<IPlugin> create, string version, Action<SwapRecord>? completed, PluginReference? replacement)
         where T : class
     {
         // Constructed and initialised by the slot on the engine's thread, between two events.
         T CreateReplacement()
         {
             var created = create();
-            if (created is not T replacement)
+            if (created is not T typed)
             {
-                throw new InvalidOperationException($"Plugin '{reference.PluginId}' {version} is a {created.GetType().Name}, not a {typeof(T).Name}, and cannot replace slot {slot.Name}.");
+                throw new InvalidOperationException($"Plugin '{(replacement ?? reference).PluginId}' {version} is a {created.GetType().Name}, not a {typeof(T).Name}, and cannot replace slot {slot.Name}.");
             }
 
-            Initialize(created, reference);
-            return replacement;
+            Initialize(created, replacement ?? reference);
+            return typed;
         }
 
         slot.RequestSwap(CreateReplacement, version, outcome => completed?.Invoke(outcome.Record));

@@ -35,6 +35,6 @@ public static class HostedPluginRegistration
             manifest.Id,
             () => (IPlugin)plugin.CreateInstance(),
             manifest.Version,
-            settings => new PluginSettings(schema.Resolve(settings.Json, settings.Path).GetSettingsOrThrow(), settings.Path));
+            settings => new PluginSettings(schema.Resolve(settings.Json, settings.Path).GetSettingsOrThrow(), settings.Path, settings.BaseDirectory));
     }
 }

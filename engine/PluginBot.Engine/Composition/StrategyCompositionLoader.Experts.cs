@@ -177,7 +177,7 @@ public static partial class StrategyCompositionLoader
         }
 
         return new ExpertReference(
-            new PluginReference(id, new PluginSettings(settings ?? default, $"{path}: {jsonPath}.settings")),
+            new PluginReference(id, new PluginSettings(settings ?? default, $"{path}: {jsonPath}.settings", Path.GetDirectoryName(Path.GetFullPath(path)))),
             regimes.Count == 0 ? Enum.GetValues<MarketRegime>() : regimes.Distinct().ToArray(),
             weight);
     }

@@ -131,7 +131,7 @@ public static partial class StrategyCompositionLoader
             Expect(path, settingsElement, $"{jsonPath}.settings", JsonValueKind.Object);
         }
 
-        return new PluginReference(id, new PluginSettings(settings ?? default, $"{path}: {jsonPath}.settings"));
+        return new PluginReference(id, new PluginSettings(settings ?? default, $"{path}: {jsonPath}.settings", Path.GetDirectoryName(Path.GetFullPath(path))));
     }
 
     private static JsonElement Required(string path, JsonElement parent, string parentPath, string name) =>

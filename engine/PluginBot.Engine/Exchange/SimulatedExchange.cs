@@ -73,6 +73,29 @@ public sealed class SimulatedExchange : IExchangeAdapter
         events.OnOrderUpdate(new OrderUpdate(order.ClientOrderId, OrderStatus.Accepted, now, 0m));
     }
 
+    /// <summary>
+    /// Takes back an order a previous session of this paper venue had accepted (a resumed run): it keeps its original
+    /// arrival time, so it can only fill on bars that start at or after it was sent — exactly as if the venue had never
+    /// stopped. An order that had not been acknowledged yet is acknowledged now. A known id is ignored.
+    /// </summary>
+    public void Resume(OrderRequest order, DateTime sentTime, bool wasAccepted)
+    {
+        var events = RequireSink();
+        if (!seenClientOrderIds.Add(order.ClientOrderId))
+        {
+            DuplicateSubmissions++;
+            return;
+        }
+
+        var book = BookFor(order.Symbol);
+        book.Orders.Add(new WorkingOrder(order, sentTime, sentTime + options.Latency));
+        orderBooks[order.ClientOrderId] = book;
+        if (!wasAccepted)
+        {
+            events.OnOrderUpdate(new OrderUpdate(order.ClientOrderId, OrderStatus.Accepted, clock.UtcNow, 0m));
+        }
+    }
+
     /// <inheritdoc />
     public void Cancel(string clientOrderId)
     {

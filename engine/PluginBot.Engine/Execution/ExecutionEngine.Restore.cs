@@ -9,14 +9,14 @@ public sealed partial class ExecutionEngine
     /// <summary>
     /// Rebuilds the order books, the portfolio and the round trips from a previous run's persisted orders, in the order
     /// their fills happened (no strategy or risk layer is consulted; nothing is sent). Returns the entry orders that were
-    /// still working, which the caller re-submits under the same client order ids, and a cancellation for each exit
+    /// still working, which the caller hands back to the venue under the same client order ids, and a cancellation for each exit
     /// order that was still working (already applied here; the caller persists it): exit orders belong to the exit
     /// manager's state of the previous run and are not replayed.
     /// Call it on the engine thread, before the first live bar.
     /// </summary>
-    public (IReadOnlyList<OrderRequest> WorkingEntries, IReadOnlyList<OrderUpdate> CancelledExits) Restore(IReadOnlyList<RestoredOrder> restored, string exitOrderPrefix)
+    public (IReadOnlyList<RestoredOrder> WorkingEntries, IReadOnlyList<OrderUpdate> CancelledExits) Restore(IReadOnlyList<RestoredOrder> restored, string exitOrderPrefix)
     {
-        var workingEntries = new List<OrderRequest>();
+        var workingEntries = new List<RestoredOrder>();
         var cancelledExits = new List<OrderUpdate>();
         foreach (var order in restored.OrderBy(o => o.SentTime))
         {
@@ -62,12 +62,9 @@ public sealed partial class ExecutionEngine
             }
 
             workingOrdersBySymbol[order.Request.Symbol] = workingOrdersBySymbol.GetValueOrDefault(order.Request.Symbol) + 1;
-            workingEntries.Add(order.Request);
+            workingEntries.Add(order);
         }
 
         return (workingEntries, cancelledExits);
     }
-
-    /// <summary>Sends again, under its own client order id, an order restored as working (the new exchange session never saw it).</summary>
-    public void Resubmit(OrderRequest request) => exchange.Submit(request);
 }

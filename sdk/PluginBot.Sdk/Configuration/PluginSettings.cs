@@ -12,9 +12,13 @@ public sealed class PluginSettings
     private readonly JsonElement settings;
 
     /// <summary>Wraps a JSON object found at <paramref name="path"/> in the composition file.</summary>
+    /// <param name="settings">The settings object.</param>
+    /// <param name="path">Where it is, for error messages.</param>
+    /// <param name="baseDirectory">The composition file's folder, against which relative paths in settings are resolved.</param>
     /// <exception cref="PluginSettingsException">The element is not an object.</exception>
-    public PluginSettings(JsonElement settings, string path)
+    public PluginSettings(JsonElement settings, string path, string? baseDirectory = null)
     {
+        BaseDirectory = baseDirectory;
         if (settings.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null))
         {
             throw new PluginSettingsException(path, $"expected an object, found {settings.ValueKind}");
@@ -26,6 +30,9 @@ public sealed class PluginSettings
 
     /// <summary>Where these settings are in the composition, for error messages.</summary>
     public string Path { get; }
+
+    /// <summary>The composition file's folder (relative paths in settings are relative to it), when known.</summary>
+    public string? BaseDirectory { get; }
 
     /// <summary>
     /// The settings object as JSON (undefined when none were given), for a host that validates it against the
@@ -101,6 +108,21 @@ public sealed class PluginSettings
             JsonValueKind.False => false,
             _ => throw Problem(name, $"expected true or false, found {Describe(value)}"),
         };
+    }
+
+    /// <summary>
+    /// A file or folder path setting: a relative path is resolved against the composition's folder, so a composition
+    /// and the files it names can move together; <paramref name="defaultValue"/> when absent (not resolved).
+    /// </summary>
+    public string GetPath(string name, string defaultValue)
+    {
+        var value = GetString(name, defaultValue);
+        if (!TryGet(name, out _) || value.Length == 0 || System.IO.Path.IsPathRooted(value) || BaseDirectory is null)
+        {
+            return value;
+        }
+
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(BaseDirectory, value));
     }
 
     /// <summary>A string setting, or <paramref name="defaultValue"/> when absent.</summary>
