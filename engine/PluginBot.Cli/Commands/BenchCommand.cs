@@ -29,7 +29,7 @@ internal static class BenchCommand
             bars, runs, seed, fast, slow,
         };
         backtest.SetAction(parse => Run(parse.GetValue(bars), parse.GetValue(runs), parse.GetValue(seed), parse.GetValue(fast), parse.GetValue(slow)));
-        return new Command("bench", "Benchmarks") { backtest, BenchFeaturesCommand.Create(), BenchPluginsCommand.Create(), BenchScriptsCommand.Create(), BenchOnnxCommand.Create() };
+        return new Command("bench", "Benchmarks") { backtest, BenchFeaturesCommand.Create(), BenchPluginsCommand.Create(), BenchScriptsCommand.Create(), BenchOnnxCommand.Create(), BenchPaperCommand.Create() };
     }
 
     private static int Run(long barCount, int runs, int seed, int fastPeriod, int slowPeriod)

@@ -111,11 +111,11 @@ internal static class BenchPluginsCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{cycles:N0} load/swap/unload cycles of {Path.GetFileName(pluginFolder)}: unload verified in {cycles - notCollected:N0} of {cycles:N0} cycles"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load (validate, SDK check, shadow copy, new context, construct, initialise): median {Percentile(loadTimes, 0.5):0.000} ms, p99 {Percentile(loadTimes, 0.99):0.000} ms"));
+            $"load (validate, SDK check, shadow copy, new context, construct, initialise): median {Percentiles.Of(loadTimes, 0.5):0.000} ms, p99 {Percentiles.Of(loadTimes, 0.99):0.000} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"swap on the engine thread (construct, initialise, warm up on 200 bars incl. first-run compilation, cut over): median {Percentile(swapTimes, 0.5):0.000} ms, p99 {Percentile(swapTimes, 0.99):0.000} ms"));
+            $"swap on the engine thread (construct, initialise, warm up on 200 bars incl. first-run compilation, cut over): median {Percentiles.Of(swapTimes, 0.5):0.000} ms, p99 {Percentiles.Of(swapTimes, 0.99):0.000} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"unload + verified collection: median {Percentile(unloadTimes, 0.5):0.000} ms, p99 {Percentile(unloadTimes, 0.99):0.000} ms"));
+            $"unload + verified collection: median {Percentiles.Of(unloadTimes, 0.5):0.000} ms, p99 {Percentiles.Of(unloadTimes, 0.99):0.000} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory growth over cycles 2..{cycles}: managed {(memoryAtEnd - memoryAtStart) / 1024.0 / 1024.0:0.00} MB, working set {(workingSetAtEnd - workingSetAtStart) / 1024.0 / 1024.0:0.00} MB"));
         Directory.Delete(Path.GetDirectoryName(pluginFolder)!, recursive: true);
@@ -150,11 +150,5 @@ internal static class BenchPluginsCommand
         var strategy = (IStrategy)plugin.CreateInstance();
         strategy.Initialize(context);
         return strategy;
-    }
-
-    private static double Percentile(List<double> values, double fraction)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(fraction * sorted.Length))];
     }
 }
