@@ -143,6 +143,7 @@ public sealed class EngineControl : IEngineControl
         }
 
         var sent = await found.InvokeAsync(() => found.Session.Flatten()).WaitAsync(cancellationToken);
+        RecordSetting(LiveStrategy.PausedSettingKey(strategy), "true");
         return new FlattenResult(strategy, sent.Select(order => order.ClientOrderId).ToList());
     }
 
@@ -169,6 +170,8 @@ public sealed class EngineControl : IEngineControl
             killSwitchSince ??= time.GetUtcNow().UtcDateTime;
         }
 
+        // Survives a restart: the host engages the switches again before any strategy starts.
+        RecordSetting(KillSwitchSettingKey, reason);
         return Task.FromResult(KillSwitch());
     }
 
@@ -185,6 +188,7 @@ public sealed class EngineControl : IEngineControl
             killSwitchSince = null;
         }
 
+        RecordSetting(KillSwitchSettingKey, null);
         return Task.FromResult(KillSwitch());
     }
 
@@ -332,11 +336,23 @@ public sealed class EngineControl : IEngineControl
     private async Task<StrategySummary> SetPaused(string strategy, bool paused, CancellationToken cancellationToken)
     {
         var found = Find(strategy);
-        return await found.InvokeAsync(() =>
+        var summary = await found.InvokeAsync(() =>
         {
             found.Session.Paused = paused;
             return Summarize(found);
         }).WaitAsync(cancellationToken);
+        RecordSetting(LiveStrategy.PausedSettingKey(strategy), paused ? "true" : null);
+        return summary;
+    }
+
+    /// <summary>The store key under which an engaged kill switch (its reason) survives a restart.</summary>
+    public const string KillSwitchSettingKey = "kill-switch";
+
+    private void RecordSetting(string key, string? value)
+    {
+        using var batch = store.BeginBatch();
+        batch.RecordSetting(key, value);
+        batch.Commit();
     }
 
     private KillSwitchState KillSwitch()

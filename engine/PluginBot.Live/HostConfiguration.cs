@@ -21,6 +21,12 @@ public sealed record HostConfiguration
     /// <summary>Plugin folders watched for new versions besides the built-in one.</summary>
     public IReadOnlyList<string> PluginDirectories { get; init; } = [];
 
-    /// <summary>How often plugin folders and script files are polled.</summary>
+    /// <summary>
+    /// The model registry whose production versions the host follows (full path), or null to follow none: when
+    /// production of a model changes, every expert serving a version of that model is swapped to the new one.
+    /// </summary>
+    public string? ModelRegistryPath { get; init; }
+
+    /// <summary>How often plugin folders, script files and the model registry are polled.</summary>
     public TimeSpan WatchInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 }

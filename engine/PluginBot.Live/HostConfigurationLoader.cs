@@ -12,6 +12,7 @@ namespace PluginBot.Live;
 ///   "store": "state/pluginbot.db",
 ///   "api": { "port": 5317, "token": "optional; PLUGINBOT_API_TOKEN otherwise" },
 ///   "plugins": ["more/plugin/folders"],
+///   "models": "models",
 ///   "watchIntervalMilliseconds": 250,
 ///   "strategies": [
 ///     { "name": "btc-moe", "composition": "strategies/regime-moe.json", "data": ["data/market/x.csv"], "speed": 60, "cash": 10000 },
@@ -22,7 +23,7 @@ namespace PluginBot.Live;
 /// </summary>
 public static class HostConfigurationLoader
 {
-    private static readonly string[] TopLevelKeys = ["store", "api", "plugins", "watchIntervalMilliseconds", "strategies"];
+    private static readonly string[] TopLevelKeys = ["store", "api", "plugins", "models", "watchIntervalMilliseconds", "strategies"];
     private static readonly string[] ApiKeys = ["port", "token"];
     private static readonly string[] StrategyKeys = ["name", "composition", "script", "data", "speed", "cash", "feeBasisPoints", "slippageBasisPoints"];
 
@@ -84,6 +85,7 @@ public static class HostConfigurationLoader
                 StorePath = Resolve(directory, String(path, Required(path, root, "$", "store"), "$.store")),
                 ApiPort = api is { } port && Optional(port, "port") is { } portElement ? Integer(path, portElement, "$.api.port", 0, 65_535) : 5317,
                 ApiToken = api is { } token && Optional(token, "token") is { } tokenElement ? String(path, tokenElement, "$.api.token") : null,
+                ModelRegistryPath = Optional(root, "models") is { } models ? ModelRegistry(path, models, directory) : null,
                 PluginDirectories = Optional(root, "plugins") is { } plugins ? Strings(path, plugins, "$.plugins").Select(p => Resolve(directory, p)).ToList() : [],
                 WatchInterval = Optional(root, "watchIntervalMilliseconds") is { } interval
                     ? TimeSpan.FromMilliseconds(Integer(path, interval, "$.watchIntervalMilliseconds", 10, 60_000))
@@ -120,6 +122,23 @@ public static class HostConfigurationLoader
             FeeBasisPoints = Optional(element, "feeBasisPoints") is { } fee ? Number(path, fee, $"{jsonPath}.feeBasisPoints") : 10m,
             SlippageBasisPoints = Optional(element, "slippageBasisPoints") is { } slip ? Number(path, slip, $"{jsonPath}.slippageBasisPoints") : 0m,
         };
+    }
+
+    // A registry folder that does not exist is a typo, not an empty registry: following it would silently swap nothing.
+    private static string ModelRegistry(string path, JsonElement value, string directory)
+    {
+        var registry = Resolve(directory, String(path, value, "$.models"));
+        if (!Directory.Exists(registry))
+        {
+            throw new CompositionException(path, "$.models", $"the model registry folder {registry} does not exist");
+        }
+
+        if (!File.Exists(Path.Combine(registry, Models.Registry.ModelFileNames.Index)))
+        {
+            throw new CompositionException(path, "$.models", $"{registry} is not a model registry (it has no {Models.Registry.ModelFileNames.Index}; register a model there first)");
+        }
+
+        return registry;
     }
 
     private static string Resolve(string directory, string path) => Path.GetFullPath(Path.Combine(directory, path));

@@ -3,6 +3,7 @@ using PluginBot.Engine.Composition;
 using PluginBot.Engine.Hosting;
 using PluginBot.Engine.Scripting;
 using PluginBot.Hosting;
+using PluginBot.Models.Registry;
 using PluginBot.Persistence;
 using PluginBot.Scripting;
 using PluginBot.Sdk.Instruments;
@@ -36,14 +37,17 @@ public sealed class LiveHost : IAsyncDisposable
     /// <summary>Hands new plugin versions to the sessions.</summary>
     public PluginUpdateCoordinator Coordinator { get; }
 
+    /// <summary>Follows the configured model registry's production versions, or null when the configuration names none.</summary>
+    public ModelPromotionWatcher? Models { get; private set; }
+
     /// <summary>Where the control API listens.</summary>
     public Uri? ApiAddress => server?.BaseAddress;
 
     /// <summary>Completes when every strategy's feed has ended (a replay reached its last bar) or it was stopped.</summary>
     public Task Completion => Task.WhenAll(Strategies.Select(s => (Task)s.Completion));
 
-    /// <summary>Script reload and plugin swap reports, for the console.</summary>
-    public IEnumerable<string> Reports => Coordinator.Reports.Concat(reloaders.Values.SelectMany(r => r.Reports));
+    /// <summary>Script reload, plugin swap and model promotion reports, for the console.</summary>
+    public IEnumerable<string> Reports => Coordinator.Reports.Concat(reloaders.Values.SelectMany(r => r.Reports)).Concat(Models?.Reports ?? []);
 
     /// <summary>Builds and starts everything; a bad configuration, composition or store fails here, before any order.</summary>
     public static async Task<LiveHost> StartAsync(
@@ -86,11 +90,28 @@ public sealed class LiveHost : IAsyncDisposable
                 live.watchers.Add(watcher);
             }
 
+            if (configuration.ModelRegistryPath is { } registry)
+            {
+                var models = new ModelPromotionWatcher(new ModelRegistry(registry), strategies, catalog);
+                live.Models = models;
+                models.Start(configuration.WatchInterval, time);
+                live.watchers.Add(models);
+            }
+
             var control = new EngineControl(strategies, host, catalog, store, time)
             {
                 RecompileScript = (name, path) => live.reloaders[name].OnSaved(path),
             };
             live.server = await ControlApiServer.StartAsync(control, new Server.ControlApiOptions { Port = configuration.ApiPort, Token = configuration.ApiToken }, cancellationToken);
+            if (store.ReadSetting(EngineControl.KillSwitchSettingKey) is { } reason)
+            {
+                // An operator engaged the kill switch before the restart: it stays engaged until released.
+                foreach (var manual in strategies.SelectMany(s => s.Session.ManualSwitches))
+                {
+                    manual.Engage(reason);
+                }
+            }
+
             foreach (var strategy in strategies)
             {
                 strategy.Start();

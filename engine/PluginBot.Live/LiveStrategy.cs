@@ -38,12 +38,13 @@ public sealed class LiveStrategy : IDisposable
         var data = BacktestDataSet.Load(new BacktestDataRequest(configuration.DataFiles));
         var restore = store.Load(configuration.Name);
         var cursor = store.ReadCursor(configuration.Name);
+        var paused = store.ReadSetting(PausedSettingKey(configuration.Name)) is not null;
         Resuming = cursor is not null;
         RestoredOrders = restore.Orders.Count;
         RestoredFills = restore.Fills.Count;
         feed = new PacedReplayFeed(data.CreateFeed(), configuration.Speed, time, Actions, stop.Token)
         {
-            ResumeAfter = cursor,
+            ResumeAfterBars = cursor?.BarsHandled ?? 0,
             Resumed = () => Resume(restore),
         };
         feed.Handled += Persist;
@@ -57,13 +58,14 @@ public sealed class LiveStrategy : IDisposable
             },
             Instruments = instruments(data),
             Interval = data.Interval,
-            // The bar at the cursor was handled by the previous run: it is warm-up too.
-            TradingStartsAt = cursor?.AddTicks(1),
+            IsWarmingUp = () => feed!.IsWarmingUp,
             LastClientOrderSequence = LastSequence(restore, $"{configuration.Name}-", $"{configuration.Name}-exit-"),
             LastExitOrderSequence = LastSequence(restore, $"{configuration.Name}-exit-", null),
             WrapExchange = (inner, clock) => Adapter = new PersistingExchangeAdapter(inner, store, configuration.Name, clock),
         };
         Session = new BacktestSession(Composition, catalog, feed, options);
+        feed.BetweenEvents = Session.ApplyPendingSwaps;
+        Session.Paused = paused;
     }
 
     /// <summary>What the host was told to run.</summary>
@@ -113,7 +115,7 @@ public sealed class LiveStrategy : IDisposable
     /// Runs <paramref name="work"/> on the engine thread between two events, or right here once the session has ended
     /// (nothing changes its state any more then).
     /// </summary>
-    public Task<T> InvokeAsync<T>(Func<T> work) => IsFinished ? Task.FromResult(work()) : Actions.InvokeAsync(work);
+    public Task<T> InvokeAsync<T>(Func<T> work) => Actions.InvokeAsync(work);
 
     /// <summary>Ends the feed: the session finishes the bar in hand and stops.</summary>
     public void Stop() => stop.Cancel();
@@ -131,7 +133,7 @@ public sealed class LiveStrategy : IDisposable
         try
         {
             var result = Session.Run();
-            Persist(null);
+            Persist(null, 0);
             completion.SetResult(result);
         }
         catch (Exception exception)
@@ -140,13 +142,14 @@ public sealed class LiveStrategy : IDisposable
         }
         finally
         {
-            Actions.Abandon($"the strategy {Name} has stopped");
+            // Requests that raced the end still get an answer: the queue runs them now and every later one inline.
+            Actions.Close();
         }
     }
 
     // On the engine thread after each live bar: decisions, swaps and the cursor in one transaction, so a resumed run
     // starts exactly after the last bar whose consequences are all on disk.
-    private void Persist(DateTime? handled)
+    private void Persist(DateTime? handled, long barsHandled)
     {
         using var batch = store.BeginBatch();
         var decisions = Session.DecisionsFrom(decisionsPersisted, int.MaxValue);
@@ -160,19 +163,27 @@ public sealed class LiveStrategy : IDisposable
         foreach (var swap in swaps)
         {
             batch.RecordSwap(Name, swap.Time, JsonSerializer.Serialize(swap, RecordJson));
-            batch.RecordVersion(Name, new VersionChange(swap.Slot, VersionKind.Plugin, swap.ToVersion, swap.Time));
+            if (swap.Succeeded)
+            {
+                // A refused swap left the old version running: only an applied one changes the version in use.
+                var kind = ModelPromotionWatcher.IsModelVersion(swap.ToVersion) ? VersionKind.Model : VersionKind.Plugin;
+                batch.RecordVersion(Name, new VersionChange(swap.Slot, kind, swap.ToVersion, swap.Time));
+            }
         }
 
         swapsPersisted += swaps.Count;
         if (handled is { } time)
         {
-            batch.RecordCursor(Name, time);
+            batch.RecordCursor(Name, time, barsHandled);
         }
 
         batch.Commit();
     }
 
-    private void Persist(DateTime handled) => Persist((DateTime?)handled);
+    private void Persist(DateTime handled, long barsHandled) => Persist((DateTime?)handled, barsHandled);
+
+    /// <summary>The store key under which a pause of <paramref name="strategy"/> survives a restart.</summary>
+    public static string PausedSettingKey(string strategy) => $"paused:{strategy}";
 
     private StrategyComposition LoadComposition(HostStrategyConfiguration configuration, PluginCatalog catalog, ScriptCompiler? compiler)
     {

@@ -115,11 +115,19 @@ public sealed class TradingStore : IDisposable
     /// <summary>Every strategy the store holds anything for, sorted; a restarting host restores each.</summary>
     public IReadOnlyList<string> ListStrategies() => Read(() => StoreReader.ReadStrategies(connection));
 
-    /// <summary>The end time of the last bar <paramref name="strategy"/>'s feed fully handled, or null for a strategy never run.</summary>
-    public DateTime? ReadCursor(string strategy) => Read(() =>
+    /// <summary>How far <paramref name="strategy"/>'s feed got: the end time of the last fully handled bar and how many bars were handled; null for a strategy never run.</summary>
+    public (DateTime LastHandledBarEnd, long BarsHandled)? ReadCursor(string strategy) => Read(() =>
     {
-        using var query = SqliteValues.Command(connection, null, "SELECT last_handled FROM feed_cursors WHERE strategy = $strategy", ("$strategy", strategy));
-        return query.ExecuteScalar() is long ticks ? new DateTime(ticks, DateTimeKind.Utc) : (DateTime?)null;
+        using var query = SqliteValues.Command(connection, null, "SELECT last_handled, bars_handled FROM feed_cursors WHERE strategy = $strategy", ("$strategy", strategy));
+        using var reader = query.ExecuteReader();
+        return reader.Read() ? (new DateTime(reader.GetInt64(0), DateTimeKind.Utc), reader.GetInt64(1)) : ((DateTime, long)?)null;
+    });
+
+    /// <summary>A piece of operator state recorded with <see cref="TradingStoreBatch.RecordSetting"/>, or null.</summary>
+    public string? ReadSetting(string key) => Read(() =>
+    {
+        using var query = SqliteValues.Command(connection, null, "SELECT value FROM host_settings WHERE key = $key", ("$key", key));
+        return query.ExecuteScalar() as string;
     });
 
     /// <summary>Closes the file; committed batches are already durable, an open batch is rolled back.</summary>

@@ -199,16 +199,27 @@ public sealed class TradingStoreBatch : IDisposable
     }
 
     /// <summary>
-    /// Records that <paramref name="strategy"/>'s feed has been handled through the bar ending at
-    /// <paramref name="lastHandledBarEnd"/>: a resumed run replays up to it only to warm up. Never moves backwards.
+    /// Records that <paramref name="strategy"/>'s feed has been handled through its first <paramref name="barsHandled"/>
+    /// bars, the last ending at <paramref name="lastHandledBarEnd"/>: a resumed run replays those bars only to warm up.
+    /// The count, not the time, is the cursor — several symbols' bars share one end time. Never moves backwards.
     /// </summary>
-    public void RecordCursor(string strategy, DateTime lastHandledBarEnd)
+    public void RecordCursor(string strategy, DateTime lastHandledBarEnd, long barsHandled)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(strategy);
         using var upsert = Command(
-            "INSERT INTO feed_cursors (strategy, last_handled) VALUES ($strategy, $time) ON CONFLICT (strategy) DO UPDATE SET last_handled = MAX(last_handled, excluded.last_handled)",
-            ("$strategy", strategy), ("$time", SqliteValues.FromTime(lastHandledBarEnd)));
+            "INSERT INTO feed_cursors (strategy, last_handled, bars_handled) VALUES ($strategy, $time, $bars) ON CONFLICT (strategy) DO UPDATE SET last_handled = MAX(last_handled, excluded.last_handled), bars_handled = MAX(bars_handled, excluded.bars_handled)",
+            ("$strategy", strategy), ("$time", SqliteValues.FromTime(lastHandledBarEnd)), ("$bars", barsHandled));
         upsert.ExecuteNonQuery();
+    }
+
+    /// <summary>Sets (or with null removes) a piece of operator state that must survive a restart, such as an engaged kill switch.</summary>
+    public void RecordSetting(string key, string? value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        using var command = value is null
+            ? Command("DELETE FROM host_settings WHERE key = $key", ("$key", key))
+            : Command("INSERT INTO host_settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("$key", key), ("$value", value));
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Makes everything written through this batch durable; returns once SQLite has synced it to disk.</summary>

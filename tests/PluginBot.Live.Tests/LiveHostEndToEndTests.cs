@@ -84,8 +84,8 @@ public sealed class LiveHostEndToEndTests : IDisposable
 
         using (var store = TradingStore.Open(Path.Combine(directory, "state", "store.db")))
         {
-            var cursor = store.ReadCursor("ema");
-            Assert.True(cursor < LastBarEnd, $"the kill came after the replay ended ({cursor:O}); the test must kill mid-run");
+            var cursor = store.ReadCursor("ema")!.Value;
+            Assert.True(cursor.BarsHandled < Bars, $"the kill came after the replay ended ({cursor.LastHandledBarEnd:O}); the test must kill mid-run");
             var before = store.Load("ema");
             ordersBeforeKill = before.Orders.ToList();
             fillsBeforeKill = before.Fills.ToList();
@@ -114,7 +114,7 @@ public sealed class LiveHostEndToEndTests : IDisposable
         using var referenceStore = TradingStore.Open(Path.Combine(directory, "reference", "store.db"));
         var resumed = resumedStore.Load("ema");
         var uninterrupted = referenceStore.Load("ema");
-        Assert.Equal(LastBarEnd, resumedStore.ReadCursor("ema"));
+        Assert.Equal((LastBarEnd, (long)Bars), resumedStore.ReadCursor("ema"));
 
         // Nothing recorded before the kill changed or vanished, and no order was sent twice.
         var resumedOrders = resumed.Orders.ToDictionary(o => o.Request.ClientOrderId);

@@ -68,7 +68,8 @@ internal static class RunCommand
             }
 
             live.Stop();
-            live.Completion.Wait(TimeSpan.FromSeconds(30));
+            // WhenAny: a strategy that failed must be reported below, not rethrown here.
+            Task.WhenAny(live.Completion, Task.Delay(TimeSpan.FromSeconds(30))).GetAwaiter().GetResult();
             foreach (var strategy in live.Strategies.Where(s => s.Completion.IsFaulted))
             {
                 AnsiConsole.MarkupLine($"[red]{Markup.Escape(strategy.Name)} failed:[/] {Markup.Escape(strategy.Completion.Exception!.GetBaseException().Message)}");

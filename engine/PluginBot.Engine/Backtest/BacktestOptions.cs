@@ -37,6 +37,12 @@ public sealed record BacktestOptions
     public DateTime? TradingStartsAt { get; init; }
 
     /// <summary>
+    /// While this returns true the bar in hand only warms the strategy up (its signal is ignored): a resumed live run
+    /// replays the bars its previous run handled this way. Null: never.
+    /// </summary>
+    public Func<bool>? IsWarmingUp { get; init; }
+
+    /// <summary>
     /// Wraps the simulated exchange before the execution engine attaches to it: a live host records every order,
     /// state change and fill through a decorator here before the engine acts on it.
     /// </summary>

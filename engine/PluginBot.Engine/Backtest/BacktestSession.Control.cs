@@ -29,12 +29,20 @@ public sealed partial class BacktestSession
     public IEnumerable<IManualSwitch> ManualSwitches => RiskSlots.Select(slot => slot.Current).OfType<IManualSwitch>();
 
     /// <summary>
-    /// Pauses the strategy and sends a market order closing every open position (engine-decided orders, like exits:
-    /// no sizer, and reductions pass every risk layer). Returns the orders sent.
+    /// Pauses the strategy, cancels every working order (entries and exits: nothing sent earlier may fill after the
+    /// flatten or shrink the position under it), and sends a reduce-only market order closing every open position
+    /// (engine-decided orders, like exits: no sizer, and reductions pass every risk layer). Returns the orders sent.
+    /// On the paper venue cancels take effect at once; a live venue confirms them asynchronously, so an order that
+    /// fills before its cancel can still change the position — check the positions after a flatten there.
     /// </summary>
     public IReadOnlyList<OrderRequest> Flatten()
     {
         Paused = true;
+        foreach (var symbol in execution.Orders.Where(o => !o.Status.IsFinal()).Select(o => o.Request.Symbol).Distinct(StringComparer.Ordinal).ToList())
+        {
+            execution.CancelWorkingOrders(symbol);
+        }
+
         var sent = new List<OrderRequest>();
         foreach (var position in portfolio.Positions)
         {
@@ -74,21 +82,25 @@ public sealed partial class BacktestSession
     /// <summary>
     /// Resumes a previous run's books before the first live bar (engine thread): orders, fills, positions and round
     /// trips come back as they were; entry orders that were working go back to the paper venue under their own client
-    /// order ids with their original arrival times; exit orders that were working come back cancelled. Returns those cancellations
+    /// order ids with their original arrival times; an order whose fills cover it comes back Filled and exit orders that
+    /// were working come back cancelled. Returns those completed state changes
     /// so the caller can persist them.
     /// </summary>
     public IReadOnlyList<OrderUpdate> Restore(IReadOnlyList<RestoredOrder> orders)
     {
         exchange.ContinueTradeIdsAfter(orders.SelectMany(order => order.Fills).Select(fill => fill.TradeId).DefaultIfEmpty(0).Max());
-        var (entries, cancelledExits) = execution.Restore(orders, $"{composition.Name}-exit-");
+        var (entries, completed) = execution.Restore(orders, $"{composition.Name}-exit-");
         foreach (var entry in entries)
         {
             // The paper venue takes the order back with its original arrival time: it fills on the bar it would have.
             exchange.Resume(entry.Request, entry.SentTime, entry.Updates.Any(update => update.Status != OrderStatus.PendingSubmit));
         }
 
-        return cancelledExits;
+        return completed;
     }
+
+    /// <summary>Applies requested swaps now (engine thread, between two events — a live feed calls it while it waits).</summary>
+    public void ApplyPendingSwaps() => kernel.ApplyPendingSwaps();
 
     /// <summary>Swaps applied or refused from index <paramref name="from"/> on (a copy).</summary>
     public IReadOnlyList<Hosting.SwapRecord> SwapsFrom(int from) => kernel.Swaps.Skip(Math.Max(0, from)).ToArray();

@@ -74,7 +74,7 @@ public sealed partial class BacktestSession
             var reference = composition.RiskLayers[index];
             var layer = catalog.Create<IRiskManager>(reference, path, $"$.risk[{index}]");
             Initialize(layer, reference);
-            riskSlots.Add(new PluginSlot<IRiskManager>(layer.Name, layer, catalog.VersionOf(reference.PluginId)));
+            riskSlots.Add(new PluginSlot<IRiskManager>(layer.Name, layer, catalog.VersionOf(reference.PluginId), KeepManualSwitch));
         }
 
         RiskSlots = riskSlots;
@@ -87,7 +87,7 @@ public sealed partial class BacktestSession
             execution.RegimeOf = regimes.RegimeOf;
         }
 
-        guarded = new GuardedStrategy(StrategySlot, LoggerFor(composition.Strategy.PluginId)) { TradingStartsAt = options.TradingStartsAt };
+        guarded = new GuardedStrategy(StrategySlot, LoggerFor(composition.Strategy.PluginId)) { TradingStartsAt = options.TradingStartsAt, IsWarmingUp = options.IsWarmingUp };
         equity = new EquityRecorder(options.EquitySamplingPeriod) { StartsAt = options.TradingStartsAt };
         kernel = new TradingKernel(clock, feed, exchange, portfolio, trades, execution, guarded, equity, [SizerSlot, .. riskSlots, .. CommitteeSlots]);
     }
@@ -240,5 +240,17 @@ public sealed partial class BacktestSession
         var logger = new CollectingLogger(clock, source, log);
         loggers.Add(logger);
         return logger;
+    }
+
+    // An engaged kill switch must stay engaged across a hot swap of its layer: the operator's decision is not the plugin's state.
+    private static string? KeepManualSwitch(IRiskManager current, IRiskManager replacement, RecentBars history)
+    {
+        if (current is IManualSwitch { IsEngaged: true } engaged && replacement is IManualSwitch next)
+        {
+            next.Engage(engaged.Reason ?? "engaged before the swap");
+            return "kept the kill switch engaged";
+        }
+
+        return null;
     }
 }

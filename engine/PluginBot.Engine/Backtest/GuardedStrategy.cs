@@ -37,6 +37,9 @@ public sealed class GuardedStrategy
     /// <summary>Bars closing before this time warm the strategy up: it sees them, but its signals become Hold.</summary>
     public DateTime? TradingStartsAt { get; init; }
 
+    /// <summary>While this returns true the strategy sees bars but its signals become Hold (a resumed run's warm-up).</summary>
+    public Func<bool>? IsWarmingUp { get; init; }
+
     /// <summary>
     /// While true the strategy still sees every bar (so it stays warm) but its signals become Hold: a paused strategy
     /// opens nothing and closes nothing by itself. Set on the engine thread.
@@ -108,7 +111,7 @@ public sealed class GuardedStrategy
         {
             var signal = strategy.OnBar(in bar);
             consecutiveFailures = 0;
-            return Paused || bar.EndTime < TradingStartsAt ? Signal.Hold : signal;
+            return Paused || bar.EndTime < TradingStartsAt || IsWarmingUp?.Invoke() == true ? Signal.Hold : signal;
         }
         catch (Exception exception)
         {

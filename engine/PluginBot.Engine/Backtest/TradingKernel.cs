@@ -114,8 +114,11 @@ public sealed class TradingKernel
         recentBars.Add(in bar);
     }
 
-    // Between two events: the previous bar is fully handled and the next has not been seen by anyone.
-    private void ApplyPendingSwaps()
+    /// <summary>
+    /// Applies requested swaps now. Only between two events on the engine thread: the kernel calls it before each bar,
+    /// and a live feed calls it while it waits for the next bar, so a swap does not wait for a slow market.
+    /// </summary>
+    public void ApplyPendingSwaps()
     {
         for (var index = 0; index < slots.Length; index++)
         {

@@ -14,10 +14,10 @@ public sealed partial class ExecutionEngine
     /// manager's state of the previous run and are not replayed.
     /// Call it on the engine thread, before the first live bar.
     /// </summary>
-    public (IReadOnlyList<RestoredOrder> WorkingEntries, IReadOnlyList<OrderUpdate> CancelledExits) Restore(IReadOnlyList<RestoredOrder> restored, string exitOrderPrefix)
+    public (IReadOnlyList<RestoredOrder> WorkingEntries, IReadOnlyList<OrderUpdate> CompletedUpdates) Restore(IReadOnlyList<RestoredOrder> restored, string exitOrderPrefix)
     {
         var workingEntries = new List<RestoredOrder>();
-        var cancelledExits = new List<OrderUpdate>();
+        var completed = new List<OrderUpdate>();
         foreach (var order in restored.OrderBy(o => o.SentTime))
         {
             var record = new OrderRecord(order.Request, order.SentTime);
@@ -47,6 +47,15 @@ public sealed partial class ExecutionEngine
         foreach (var order in restored)
         {
             var record = orders[order.Request.ClientOrderId];
+            if (!record.Status.IsFinal() && record.FilledQuantity >= order.Request.Quantity)
+            {
+                // The fill was stored but the crash came before its Filled update: the venue is done with this order,
+                // and sending it back would fill it twice.
+                var filled = new OrderUpdate(order.Request.ClientOrderId, OrderStatus.Filled, order.Fills[^1].Time, record.FilledQuantity);
+                record.Apply(filled);
+                completed.Add(filled);
+            }
+
             if (record.Status.IsFinal())
             {
                 continue;
@@ -57,7 +66,7 @@ public sealed partial class ExecutionEngine
                 var cancelled = new OrderUpdate(order.Request.ClientOrderId, OrderStatus.Cancelled, clock.UtcNow, record.FilledQuantity,
                     "not resumed after the restart: exit orders are not replayed");
                 record.Apply(cancelled);
-                cancelledExits.Add(cancelled);
+                completed.Add(cancelled);
                 continue;
             }
 
@@ -65,6 +74,6 @@ public sealed partial class ExecutionEngine
             workingEntries.Add(order);
         }
 
-        return (workingEntries, cancelledExits);
+        return (workingEntries, completed);
     }
 }

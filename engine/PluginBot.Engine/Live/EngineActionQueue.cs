@@ -10,6 +10,8 @@ public sealed class EngineActionQueue
 {
     private readonly ConcurrentQueue<(Action Run, Action<Exception> Fail)> actions = new();
     private readonly SemaphoreSlim signal = new(0);
+    private readonly object gate = new();
+    private bool closed;
 
     /// <summary>True while work is waiting for the engine thread.</summary>
     public bool HasWork => !actions.IsEmpty;
@@ -18,6 +20,32 @@ public sealed class EngineActionQueue
     public Task<T> InvokeAsync<T>(Func<T> work)
     {
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            if (closed)
+            {
+                // The engine thread has stopped: nothing will drain the queue, so the work runs here (nothing races it now).
+                try
+                {
+                    completion.SetResult(work());
+                }
+                catch (Exception exception)
+                {
+                    completion.SetException(exception);
+                }
+
+                return completion.Task;
+            }
+
+            Enqueue(work, completion);
+        }
+
+        signal.Release();
+        return completion.Task;
+    }
+
+    private void Enqueue<T>(Func<T> work, TaskCompletionSource<T> completion)
+    {
         actions.Enqueue((
             () =>
             {
@@ -31,8 +59,6 @@ public sealed class EngineActionQueue
                 }
             },
             exception => completion.TrySetException(exception)));
-        signal.Release();
-        return completion.Task;
     }
 
     /// <summary>Runs every queued action on the calling (engine) thread, in order.</summary>
@@ -60,6 +86,20 @@ public sealed class EngineActionQueue
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Called by the engine thread as it stops: from now on <see cref="InvokeAsync{T}"/> runs work on the caller's
+    /// thread, and whatever is still queued runs here, once, in order.
+    /// </summary>
+    public void Close()
+    {
+        lock (gate)
+        {
+            closed = true;
+        }
+
+        Drain();
     }
 
     /// <summary>Fails every action still queued (the session ended before it could run them).</summary>

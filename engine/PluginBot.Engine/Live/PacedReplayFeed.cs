@@ -9,8 +9,9 @@ namespace PluginBot.Engine.Live;
 /// bars, and while waiting for the next one, it runs the engine-thread work queued by the host (swaps, pause,
 /// flatten, queries), so control stays responsive on a slow feed.
 /// <para>
-/// Bars ending at or before <see cref="ResumeAfter"/> (the last bar a previous run of this strategy handled before it
-/// stopped) are released at once: the session uses them to warm up, not to trade. <see cref="Resumed"/> runs on the
+/// The first <see cref="ResumeAfterBars"/> bars (those a previous run of this strategy handled before it stopped) are
+/// released at once: the session uses them to warm up, not to trade (<see cref="IsWarmingUp"/>). The cursor is a count,
+/// not a time, because several symbols' bars share one end time and a run can stop between two of them. <see cref="Resumed"/> runs on the
 /// engine thread just before the first bar after that point, where a host restores its persisted state.
 /// </para>
 /// </summary>
@@ -41,17 +42,29 @@ public sealed class PacedReplayFeed : IBarFeed
         this.stop = stop;
     }
 
-    /// <summary>Bars ending at or before this time are warm-up for a resumed run.</summary>
-    public DateTime? ResumeAfter { get; init; }
+    /// <summary>How many bars from the start are warm-up for a resumed run.</summary>
+    public long ResumeAfterBars { get; init; }
 
-    /// <summary>Runs once, on the engine thread, before the first bar after <see cref="ResumeAfter"/> (or the first bar).</summary>
-    public Action? Resumed { get; init; }
+    /// <summary>True while the bar in hand is warm-up (its signals must not trade).</summary>
+    public bool IsWarmingUp { get; private set; }
+
+    /// <summary>Bars released so far.</summary>
+    public long BarsReleased { get; private set; }
 
     /// <summary>
-    /// Raised on the engine thread with a live bar's end time once the session has fully handled it (the kernel asks
-    /// for the next bar only then): where a host commits its cursor, so a resumed run starts after it.
+    /// Runs once, on the engine thread, before the first bar after the warm-up (<see cref="ResumeAfterBars"/>), or at
+    /// the end of the feed when every bar was warm-up (a restart after the replay had finished).
     /// </summary>
-    public event Action<DateTime>? Handled;
+    public Action? Resumed { get; init; }
+
+    /// <summary>Runs on the engine thread while the feed waits for the next bar (between two events): the host applies pending swaps here.</summary>
+    public Action? BetweenEvents { get; set; }
+
+    /// <summary>
+    /// Raised on the engine thread with a live bar's end time and the number of bars handled so far once the session
+    /// has fully handled it (the kernel asks for the next bar only then): where a host commits its cursor.
+    /// </summary>
+    public event Action<DateTime, long>? Handled;
 
     /// <summary>The end time of the last bar released.</summary>
     public DateTime? LastReleased { get; private set; }
@@ -65,21 +78,31 @@ public sealed class PacedReplayFeed : IBarFeed
         if (live && LastReleased is { } handled && !handledRaised)
         {
             handledRaised = true;
-            Handled?.Invoke(handled);
+            Handled?.Invoke(handled, BarsReleased);
         }
 
         actions.Drain();
         if (stop.IsCancellationRequested || !inner.TryRead(out bar))
         {
+            if (!live)
+            {
+                live = true;
+                Resumed?.Invoke();
+            }
+
             bar = default;
             return false;
         }
 
-        if (bar.EndTime <= ResumeAfter)
+        BarsReleased++;
+        if (BarsReleased <= ResumeAfterBars)
         {
+            IsWarmingUp = true;
             LastReleased = bar.EndTime;
             return true;
         }
+
+        IsWarmingUp = false;
 
         if (!live)
         {
@@ -95,6 +118,7 @@ public sealed class PacedReplayFeed : IBarFeed
             while (true)
             {
                 actions.Drain();
+                BetweenEvents?.Invoke();
                 var waited = time.GetElapsedTime(wallStart);
                 if (waited >= due || stop.IsCancellationRequested)
                 {

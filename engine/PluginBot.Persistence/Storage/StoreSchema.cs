@@ -92,11 +92,16 @@ internal static class StoreSchema
             record_json TEXT NOT NULL);
         CREATE INDEX swaps_by_strategy ON swaps (strategy, id);
         """,
-        // 2: how far each strategy's feed got (the last bar whose consequences are all stored), for resuming.
+        // 2: how far each strategy's feed got (the last bar whose consequences are all stored), and operator state
+        // (kill switch, pauses) that must survive a restart.
         """
         CREATE TABLE feed_cursors (
             strategy TEXT PRIMARY KEY,
-            last_handled INTEGER NOT NULL);
+            last_handled INTEGER NOT NULL,
+            bars_handled INTEGER NOT NULL);
+        CREATE TABLE host_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL);
         """,
     ];
 
