@@ -115,6 +115,15 @@ public sealed unsafe class OnnxRuntime : IDisposable
     }
 
     /// <summary>Creates a session over a model file.</summary>
+    /// <remarks>
+    /// When <see cref="OnnxSessionOptions.BatchSizes"/> holds a single size and the model's batch dimension is symbolic
+    /// (exported with a dynamic batch), that dimension is fixed to the size at load (ONNX Runtime's free dimension
+    /// override). The runtime then sees static shapes and folds what an exporter emits for a dynamic batch — the
+    /// Shape → Gather → Concat → ConstantOfShape chain building an LSTM's zero initial state, the batch-major transpose —
+    /// into constants, instead of running those nodes on every call. The same file still serves several batch sizes
+    /// when they are asked for, unpinned. The model is loaded twice in that case (once to read the declared signature),
+    /// and when profiling is on.
+    /// </remarks>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="OnnxRuntimeException">The file is not a valid model (the message names it) or the runtime refused the options.</exception>
     /// <exception cref="OnnxShapeException">The model's input or output cannot be served with the requested batch sizes.</exception>
@@ -129,34 +138,78 @@ public sealed unsafe class OnnxRuntime : IDisposable
             throw new FileNotFoundException($"The model file '{fullPath}' does not exist.", fullPath);
         }
 
-        options ??= OnnxSessionOptions.Default;
-        using var sessionOptions = CreateSessionOptions(options);
         using var pathText = NativeBlock.ForUtf8(fullPath);
-        IntPtr session;
-        api.Check(api.CreateSession(environment.DangerousGetHandle(), (byte*)pathText.Pointer, sessionOptions.DangerousGetHandle(), &session), $"Loading the model '{fullPath}'");
-        return new OnnxSession(api, OrtHandle.Create(session, api.ReleaseSession, environment), fullPath, options);
+        return Open(new ModelSource((byte*)pathText.Pointer, null, 0), fullPath, options ?? OnnxSessionOptions.Default);
     }
 
     /// <summary>Creates a session over a model held in memory; <paramref name="modelName"/> names it in errors.</summary>
+    /// <remarks>The batch dimension is pinned as for <see cref="CreateSession(string, OnnxSessionOptions?)"/>.</remarks>
     /// <exception cref="OnnxRuntimeException">The bytes are not a valid model or the runtime refused the options.</exception>
     /// <exception cref="OnnxShapeException">The model's input or output cannot be served with the requested batch sizes.</exception>
     /// <exception cref="NotSupportedException">CUDA was requested and the library has none, or the model's inputs are not supported.</exception>
     public OnnxSession CreateSession(ReadOnlySpan<byte> model, string modelName, OnnxSessionOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(environment.IsClosed, this);
-        options ??= OnnxSessionOptions.Default;
-        using var sessionOptions = CreateSessionOptions(options);
-        IntPtr session;
         fixed (byte* data = model)
         {
-            api.Check(api.CreateSessionFromArray(environment.DangerousGetHandle(), data, (nuint)model.Length, sessionOptions.DangerousGetHandle(), &session), $"Loading the model '{modelName}'");
+            return Open(new ModelSource(null, data, (nuint)model.Length), modelName, options ?? OnnxSessionOptions.Default);
         }
-
-        return new OnnxSession(api, OrtHandle.Create(session, api.ReleaseSession, environment), modelName, options);
     }
 
     /// <summary>Releases the environment (after the last session created from it is disposed). Safe to call twice.</summary>
     public void Dispose() => environment.Dispose();
+
+    private OnnxSession Open(ModelSource source, string modelName, OnnxSessionOptions options)
+    {
+        using var sessionOptions = CreateSessionOptions(options);
+        var session = Load(source, sessionOptions, modelName);
+        var batchDimensionFixed = false;
+        try
+        {
+            var signature = SessionSignature.Read(api, session.DangerousGetHandle(), modelName, options.OutputName);
+            var sizes = options.BatchSizes?.Distinct().ToArray() ?? [];
+            if (sizes is [> 0] && signature.BatchDimensionName is { } batchName)
+            {
+                using var nameText = NativeBlock.ForUtf8(batchName);
+                api.Check(api.AddFreeDimensionOverrideByName(sessionOptions.DangerousGetHandle(), (byte*)nameText.Pointer, sizes[0]), $"Fixing the batch dimension '{batchName}' of model '{modelName}'");
+                batchDimensionFixed = true;
+            }
+
+            if (options.ProfilingFilePrefix is not null)
+            {
+                // Only the serving session profiles: a first session loaded just to read the signature would leave
+                // a second, empty profile beside it.
+                using var prefix = NativeBlock.ForUtf8(options.ProfilingFilePrefix);
+                api.Check(api.EnableProfiling(sessionOptions.DangerousGetHandle(), (byte*)prefix.Pointer), "Enabling profiling");
+            }
+
+            if (batchDimensionFixed || options.ProfilingFilePrefix is not null)
+            {
+                // The first session told us the declared signature and the batch dimension's name; the serving session
+                // is loaded again with the dimension fixed (and profiling on).
+                session.Dispose();
+                session = Load(source, sessionOptions, modelName);
+            }
+
+            return new OnnxSession(api, session, modelName, options, signature, batchDimensionFixed);
+        }
+        catch
+        {
+            // OnnxSession releases the handle itself when its constructor fails; disposing twice is safe.
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private OrtHandle Load(ModelSource source, OrtHandle sessionOptions, string modelName)
+    {
+        IntPtr session;
+        var status = source.Path is not null
+            ? api.CreateSession(environment.DangerousGetHandle(), source.Path, sessionOptions.DangerousGetHandle(), &session)
+            : api.CreateSessionFromArray(environment.DangerousGetHandle(), source.Data, source.Length, sessionOptions.DangerousGetHandle(), &session);
+        api.Check(status, $"Loading the model '{modelName}'");
+        return OrtHandle.Create(session, api.ReleaseSession, environment);
+    }
 
     private OrtHandle CreateSessionOptions(OnnxSessionOptions options)
     {
@@ -172,6 +225,18 @@ public sealed unsafe class OnnxRuntime : IDisposable
             // Parallel execution only pays when more than one inter-op thread may run independent branches.
             api.Check(api.SetSessionExecutionMode(pointer, options.InterOpThreads > 1 ? 1 : 0), "Setting the execution mode");
             api.Check(api.SetSessionGraphOptimizationLevel(pointer, (int)options.OptimizationLevel), "Setting the graph optimisation level");
+            api.Check(options.EnableMemoryPattern ? api.EnableMemPattern(pointer) : api.DisableMemPattern(pointer), "Setting the memory pattern");
+            api.Check(options.EnableCpuMemoryArena ? api.EnableCpuMemArena(pointer) : api.DisableCpuMemArena(pointer), "Setting the CPU memory arena");
+            // Written even when they match the runtime's defaults, so a session behaves the same on every library version.
+            var spinning = options.AllowSpinning ? "1" : "0";
+            AddConfigurationEntry(pointer, "session.intra_op.allow_spinning", spinning);
+            AddConfigurationEntry(pointer, "session.inter_op.allow_spinning", spinning);
+            AddConfigurationEntry(pointer, "session.set_denormal_as_zero", options.DenormalsAsZero ? "1" : "0");
+            foreach (var (key, value) in options.ConfigurationEntries)
+            {
+                AddConfigurationEntry(pointer, key, value);
+            }
+
             if (options.ExecutionProvider == OnnxExecutionProvider.Cuda)
             {
                 AppendCuda(pointer, options.CudaDeviceId);
@@ -184,6 +249,13 @@ public sealed unsafe class OnnxRuntime : IDisposable
             handle.Dispose();
             throw;
         }
+    }
+
+    private void AddConfigurationEntry(IntPtr sessionOptions, string key, string value)
+    {
+        using var keyText = NativeBlock.ForUtf8(key);
+        using var valueText = NativeBlock.ForUtf8(value);
+        api.Check(api.AddSessionConfigEntry(sessionOptions, (byte*)keyText.Pointer, (byte*)valueText.Pointer), $"Setting the session configuration entry '{key}' to '{value}'");
     }
 
     private void AppendCuda(IntPtr sessionOptions, int deviceId)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using PluginBot.Onnx.Native;
 
 namespace PluginBot.Onnx;
@@ -17,7 +16,6 @@ namespace PluginBot.Onnx;
 /// </remarks>
 public sealed unsafe class OnnxSession : IDisposable
 {
-    private const int TensorType = 1;
     private const int FloatElementType = 1;
 
     private readonly OrtApi api;
@@ -33,15 +31,15 @@ public sealed unsafe class OnnxSession : IDisposable
     private readonly List<OrtHandle> tensors = [];
     private bool disposed;
 
-    internal OnnxSession(OrtApi api, OrtHandle session, string modelName, OnnxSessionOptions options)
+    internal OnnxSession(OrtApi api, OrtHandle session, string modelName, OnnxSessionOptions options, SessionSignature signature, bool batchDimensionFixed)
     {
         this.api = api;
         this.session = session;
         ModelName = modelName;
+        BatchDimensionFixed = batchDimensionFixed;
         try
         {
-            (InputName, InputShape) = ReadSingleInput();
-            (OutputName, OutputShape) = ReadOutput(options.OutputName);
+            (InputName, InputShape, OutputName, OutputShape) = (signature.InputName, signature.InputShape, signature.OutputName, signature.OutputShape);
             InputRowLength = RowLength("input", InputName, InputShape);
             OutputRowLength = RowLength("output", OutputName, OutputShape);
             batchSizes = CheckBatchSizes(options.BatchSizes);
@@ -92,6 +90,13 @@ public sealed unsafe class OnnxSession : IDisposable
 
     /// <summary>The batch sizes the session was prepared for, ascending.</summary>
     public IReadOnlyList<int> BatchSizes => batchSizes;
+
+    /// <summary>
+    /// True when the model's symbolic batch dimension was fixed to the only prepared batch size at load, so the runtime
+    /// planned the graph for static shapes (see <see cref="OnnxRuntime.CreateSession(string, OnnxSessionOptions?)"/>).
+    /// <see cref="InputShape"/> still shows the shape the model declares.
+    /// </summary>
+    public bool BatchDimensionFixed { get; }
 
     /// <summary>
     /// Checks that rows of <paramref name="sequenceLength"/> × <paramref name="featureCount"/> are what the model reads,
@@ -259,87 +264,6 @@ public sealed unsafe class OnnxSession : IDisposable
         api.Check(api.CreateTensorWithDataAsOrtValue(memoryInfo, buffer.Pointer, bytes, dimensions, (nuint)shape.Rank, FloatElementType, &value), $"Creating a tensor for model '{ModelName}'");
         tensors.Add(OrtHandle.Create(value, api.ReleaseValue));
         return value;
-    }
-
-    private (string Name, TensorShape Shape) ReadSingleInput()
-    {
-        nuint count;
-        api.Check(api.SessionGetInputCount(session.DangerousGetHandle(), &count), "Counting model inputs");
-        if (count != 1)
-        {
-            throw new NotSupportedException($"The model '{ModelName}' has {count} inputs; exactly one (the feature tensor) is supported.");
-        }
-
-        return (ReadName(0, input: true), ReadShape(0, input: true));
-    }
-
-    private (string Name, TensorShape Shape) ReadOutput(string? wanted)
-    {
-        nuint count;
-        api.Check(api.SessionGetOutputCount(session.DangerousGetHandle(), &count), "Counting model outputs");
-        var names = new string[(int)count];
-        for (var index = 0; index < names.Length; index++)
-        {
-            names[index] = ReadName((nuint)index, input: false);
-        }
-
-        var chosen = wanted is null ? (names.Length > 0 ? 0 : -1) : Array.IndexOf(names, wanted);
-        if (chosen < 0)
-        {
-            throw new NotSupportedException($"The model '{ModelName}' has no output '{wanted}' (outputs: {string.Join(", ", names)}).");
-        }
-
-        return (names[chosen], ReadShape((nuint)chosen, input: false));
-    }
-
-    private string ReadName(nuint index, bool input)
-    {
-        IntPtr allocator;
-        api.Check(api.GetAllocatorWithDefaultOptions(&allocator), "Getting the default allocator");
-        byte* name;
-        var status = input
-            ? api.SessionGetInputName(session.DangerousGetHandle(), index, allocator, &name)
-            : api.SessionGetOutputName(session.DangerousGetHandle(), index, allocator, &name);
-        api.Check(status, "Reading a model input or output name");
-        var text = Marshal.PtrToStringUTF8((IntPtr)name) ?? string.Empty;
-        api.Check(api.AllocatorFree(allocator, name), "Freeing a name");
-        return text;
-    }
-
-    private TensorShape ReadShape(nuint index, bool input)
-    {
-        var role = input ? "input" : "output";
-        IntPtr typeInfo;
-        var status = input
-            ? api.SessionGetInputTypeInfo(session.DangerousGetHandle(), index, &typeInfo)
-            : api.SessionGetOutputTypeInfo(session.DangerousGetHandle(), index, &typeInfo);
-        api.Check(status, $"Reading the type of model {role} {index}");
-        using var owner = OrtHandle.Create(typeInfo, api.ReleaseTypeInfo);
-        int onnxType;
-        api.Check(api.GetOnnxTypeFromTypeInfo(typeInfo, &onnxType), "Reading a value type");
-        if (onnxType != TensorType)
-        {
-            throw new NotSupportedException($"The model '{ModelName}' has a non-tensor {role}; only float tensors are supported.");
-        }
-
-        IntPtr tensorInfo;
-        api.Check(api.CastTypeInfoToTensorInfo(typeInfo, &tensorInfo), "Reading tensor information");
-        int elementType;
-        api.Check(api.GetTensorElementType(tensorInfo, &elementType), "Reading an element type");
-        if (elementType != FloatElementType)
-        {
-            throw new NotSupportedException($"The model '{ModelName}' has a {role} of element type {elementType}; only float32 (1) is supported.");
-        }
-
-        nuint rank;
-        api.Check(api.GetDimensionsCount(tensorInfo, &rank), "Reading a rank");
-        var dimensions = new long[(int)rank];
-        fixed (long* destination = dimensions)
-        {
-            api.Check(api.GetDimensions(tensorInfo, destination, rank), "Reading dimensions");
-        }
-
-        return new TensorShape(dimensions);
     }
 
     private void ReleaseAll()

@@ -34,4 +34,38 @@ public sealed record OnnxSessionOptions
 
     /// <summary>The output to read; null takes the model's first output.</summary>
     public string? OutputName { get; init; }
+
+    /// <summary>
+    /// Whether idle intra-op and inter-op pool threads spin before sleeping (the runtime's default). Spinning shortens
+    /// the hand-off between operators when a pool has more than one thread, but burns a core per pool thread between
+    /// bars; with one thread (the default here) there is no pool and it changes nothing.
+    /// </summary>
+    public bool AllowSpinning { get; init; } = true;
+
+    /// <summary>
+    /// Whether denormal floats are flushed to zero on the session's threads. Denormals (|x| &lt; 1.2e-38) are many
+    /// times slower on x86; a trained network's tiny activations change by less than the model's own rounding.
+    /// </summary>
+    public bool DenormalsAsZero { get; init; }
+
+    /// <summary>
+    /// Whether the runtime plans all intermediate tensors of a run as one block, computed once per input shape. It
+    /// saves per-run allocation of many intermediates; the plan costs memory for each batch size seen.
+    /// </summary>
+    public bool EnableMemoryPattern { get; init; } = true;
+
+    /// <summary>Whether CPU tensors are carved from a reused arena rather than taken from and returned to malloc per run.</summary>
+    public bool EnableCpuMemoryArena { get; init; } = true;
+
+    /// <summary>
+    /// When set, the runtime writes a Chrome-trace JSON of every run (per operator timings) to a file whose name starts
+    /// with this prefix, when the session is disposed. A diagnostic: profiling adds work to every run.
+    /// </summary>
+    public string? ProfilingFilePrefix { get; init; }
+
+    /// <summary>
+    /// Further ONNX Runtime session configuration entries (onnxruntime_session_options_config_keys.h), applied after the
+    /// typed options above so a caller can try a runtime switch without a new binding release.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ConfigurationEntries { get; init; } = new Dictionary<string, string>();
 }

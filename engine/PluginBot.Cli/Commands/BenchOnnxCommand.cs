@@ -12,7 +12,9 @@ namespace PluginBot.Cli.Commands;
 /// bars (hidden 64) — as p50/p99 microseconds and managed bytes per call. The targets (MLP p99 ≤ 10 µs, LSTM p99 ≤
 /// 60 µs, 0 bytes) are printed beside the figures. The models are the seeded fixtures that
 /// tests/PluginBot.Onnx.Tests/TestData/make_fixtures.py exports from torch; they are found by walking up from the
-/// application, or given with --mlp/--lstm.
+/// application, or given with --mlp/--lstm. Sessions are prepared for batch 1 only, so the runtime fixes the models'
+/// symbolic batch dimension and folds their shape arithmetic (see OnnxRuntime.CreateSession); --profile writes ONNX
+/// Runtime's per-operator timings to see where the rest of the time goes.
 /// </summary>
 internal static class BenchOnnxCommand
 {
@@ -24,21 +26,23 @@ internal static class BenchOnnxCommand
         var lstm = new Option<string?>("--lstm") { Description = $"LSTM model to time (default: {FixtureFolder}/bench-lstm.onnx)" };
         var iterations = new Option<int>("--iterations") { Description = "Timed calls per model", DefaultValueFactory = _ => 100_000 };
         var warmUp = new Option<int>("--warm-up") { Description = "Untimed calls before timing", DefaultValueFactory = _ => 10_000 };
+        var profile = new Option<string?>("--profile") { Description = "Write ONNX Runtime's per-operator profile of every call to files starting with this prefix (slows the runs it measures)" };
         var runtimePath = new Option<string?>("--onnxruntime") { Description = $"libonnxruntime.so.1 to load (default: {OnnxRuntime.PathVariable}, else {OnnxRuntime.DefaultRelativePath})" };
         var command = new Command("onnx", "Benchmark single-thread ONNX inference of an MLP and an LSTM expert: p50/p99 latency and bytes allocated per call")
         {
-            mlp, lstm, iterations, warmUp, runtimePath,
+            mlp, lstm, iterations, warmUp, runtimePath, profile,
         };
         command.SetAction(parse => Run(
             parse.GetValue(mlp) ?? FindFixture("bench-mlp.onnx"),
             parse.GetValue(lstm) ?? FindFixture("bench-lstm.onnx"),
             parse.GetValue(iterations),
             parse.GetValue(warmUp),
-            parse.GetValue(runtimePath)));
+            parse.GetValue(runtimePath),
+            parse.GetValue(profile)));
         return command;
     }
 
-    private static int Run(string mlpPath, string lstmPath, int iterations, int warmUp, string? runtimePath)
+    private static int Run(string mlpPath, string lstmPath, int iterations, int warmUp, string? runtimePath, string? profilePrefix)
     {
         if (iterations <= 0 || warmUp < 0)
         {
@@ -54,7 +58,8 @@ internal static class BenchOnnxCommand
         var allMet = true;
         foreach (var (name, path, targetMicroseconds) in new[] { ("MLP", mlpPath, 10.0), ("LSTM", lstmPath, 60.0) })
         {
-            using var session = runtime.CreateSession(path);
+            var options = profilePrefix is null ? OnnxSessionOptions.Default : OnnxSessionOptions.Default with { ProfilingFilePrefix = $"{profilePrefix}-{name.ToLowerInvariant()}" };
+            using var session = runtime.CreateSession(path, options);
             var input = DeterministicInput(session.InputRowLength);
             var measurement = InferenceBenchmark.Measure(session, input, warmUp, iterations);
             var met = measurement.Percentile99Nanoseconds <= targetMicroseconds * 1000 && measurement.BytesPerCall == 0;

@@ -26,6 +26,11 @@ internal sealed unsafe class OrtApi
     public readonly delegate* unmanaged<IntPtr, IntPtr, IntPtr*, IntPtr*, nuint, IntPtr*, nuint, IntPtr*, IntPtr> Run;
     public readonly delegate* unmanaged<IntPtr*, IntPtr> CreateSessionOptions;
     public readonly delegate* unmanaged<IntPtr, int, IntPtr> SetSessionExecutionMode;
+    public readonly delegate* unmanaged<IntPtr, byte*, IntPtr> EnableProfiling;
+    public readonly delegate* unmanaged<IntPtr, IntPtr> EnableMemPattern;
+    public readonly delegate* unmanaged<IntPtr, IntPtr> DisableMemPattern;
+    public readonly delegate* unmanaged<IntPtr, IntPtr> EnableCpuMemArena;
+    public readonly delegate* unmanaged<IntPtr, IntPtr> DisableCpuMemArena;
     public readonly delegate* unmanaged<IntPtr, int, IntPtr> SetSessionGraphOptimizationLevel;
     public readonly delegate* unmanaged<IntPtr, int, IntPtr> SetIntraOpNumThreads;
     public readonly delegate* unmanaged<IntPtr, int, IntPtr> SetInterOpNumThreads;
@@ -53,6 +58,9 @@ internal sealed unsafe class OrtApi
     public readonly delegate* unmanaged<IntPtr, void> ReleaseSessionOptions;
     public readonly delegate* unmanaged<byte***, int*, IntPtr> GetAvailableProviders;
     public readonly delegate* unmanaged<byte**, int, IntPtr> ReleaseAvailableProviders;
+    public readonly delegate* unmanaged<IntPtr, byte*, byte*, IntPtr> AddSessionConfigEntry;
+    public readonly delegate* unmanaged<IntPtr, byte*, long, IntPtr> AddFreeDimensionOverrideByName;
+    public readonly delegate* unmanaged<IntPtr, byte**, nuint, IntPtr> GetSymbolicDimensions;
 
     /// <summary>Reads the entries from the table at <paramref name="table"/>.</summary>
     public OrtApi(IntPtr table)
@@ -66,6 +74,11 @@ internal sealed unsafe class OrtApi
         Run = (delegate* unmanaged<IntPtr, IntPtr, IntPtr*, IntPtr*, nuint, IntPtr*, nuint, IntPtr*, IntPtr>)entries[9];
         CreateSessionOptions = (delegate* unmanaged<IntPtr*, IntPtr>)entries[10];
         SetSessionExecutionMode = (delegate* unmanaged<IntPtr, int, IntPtr>)entries[13];
+        EnableProfiling = (delegate* unmanaged<IntPtr, byte*, IntPtr>)entries[14];
+        EnableMemPattern = (delegate* unmanaged<IntPtr, IntPtr>)entries[16];
+        DisableMemPattern = (delegate* unmanaged<IntPtr, IntPtr>)entries[17];
+        EnableCpuMemArena = (delegate* unmanaged<IntPtr, IntPtr>)entries[18];
+        DisableCpuMemArena = (delegate* unmanaged<IntPtr, IntPtr>)entries[19];
         SetSessionGraphOptimizationLevel = (delegate* unmanaged<IntPtr, int, IntPtr>)entries[23];
         SetIntraOpNumThreads = (delegate* unmanaged<IntPtr, int, IntPtr>)entries[24];
         SetInterOpNumThreads = (delegate* unmanaged<IntPtr, int, IntPtr>)entries[25];
@@ -93,6 +106,9 @@ internal sealed unsafe class OrtApi
         ReleaseSessionOptions = (delegate* unmanaged<IntPtr, void>)entries[100];
         GetAvailableProviders = (delegate* unmanaged<byte***, int*, IntPtr>)entries[125];
         ReleaseAvailableProviders = (delegate* unmanaged<byte**, int, IntPtr>)entries[126];
+        AddSessionConfigEntry = (delegate* unmanaged<IntPtr, byte*, byte*, IntPtr>)entries[130];
+        AddFreeDimensionOverrideByName = (delegate* unmanaged<IntPtr, byte*, long, IntPtr>)entries[124];
+        GetSymbolicDimensions = (delegate* unmanaged<IntPtr, byte**, nuint, IntPtr>)entries[63];
     }
 
     /// <summary>
