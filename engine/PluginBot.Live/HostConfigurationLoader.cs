@@ -65,6 +65,12 @@ public static class HostConfigurationLoader
                 throw new CompositionException(path, "$.strategies", "expected at least one strategy");
             }
 
+            if (strategies.FirstOrDefault(s => s.Name.EndsWith("-exit", StringComparison.Ordinal)) is { } clash)
+            {
+                // Exit orders of strategy "x" are "x-exit-NNNNNNNN": a strategy named "x-exit" would share their ids.
+                throw new CompositionException(path, "$.strategies", $"the name \"{clash.Name}\" ends with \"-exit\", which is reserved for exit-order ids");
+            }
+
             var duplicate = strategies.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
             {

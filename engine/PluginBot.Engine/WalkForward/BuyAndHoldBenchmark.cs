@@ -5,13 +5,14 @@ namespace PluginBot.Engine.WalkForward;
 
 /// <summary>
 /// Buy-and-hold over a fold's test window, computed from the bars: the cash is split equally across the symbols,
-/// bought at the first test bar's open paying the taker fee, and marked at every close. No plugin is involved, so
+/// bought at the first test bar's open paying the taker fee and the same slippage the strategies pay, and marked at
+/// every close. No plugin is involved, so
 /// the benchmark cannot share a bug with the strategies it judges.
 /// </summary>
 public static class BuyAndHoldBenchmark
 {
     /// <summary>The benchmark's result on <paramref name="fold"/>.</summary>
-    public static WalkForwardFoldResult Run(IReadOnlyList<BarSeries> series, WalkForwardFold fold, decimal cash, decimal feeBasisPoints, double periodsPerYear)
+    public static WalkForwardFoldResult Run(IReadOnlyList<BarSeries> series, WalkForwardFold fold, decimal cash, decimal feeBasisPoints, double periodsPerYear, decimal slippageBasisPoints = 0m)
     {
         var holdings = new List<(decimal Units, int First, int End, BarSeries Series)>();
         var traded = series.Where(s => Array.Exists(s.Bars, b => InTest(b.StartTime, fold))).ToList();
@@ -20,7 +21,7 @@ public static class BuyAndHoldBenchmark
         {
             var first = Array.FindIndex(one.Bars, b => InTest(b.StartTime, fold));
             var end = Array.FindLastIndex(one.Bars, b => InTest(b.StartTime, fold)) + 1;
-            var units = share * (1 - feeBasisPoints / 10_000m) / one.Bars[first].Open;
+            var units = share * (1 - feeBasisPoints / 10_000m) / (one.Bars[first].Open * (1 + slippageBasisPoints / 10_000m));
             holdings.Add((units, first, end, one));
         }
 

@@ -1,5 +1,6 @@
 using PluginBot.Engine.Backtest;
 using PluginBot.Engine.Composition;
+using PluginBot.Engine.Exchange;
 using PluginBot.Engine.Feeds;
 using PluginBot.Sdk.Market;
 
@@ -32,7 +33,8 @@ public static class WalkForwardRunner
                 progress?.Invoke(variant.Name, fold);
                 results.Add(variant.Composition is { } runnable
                     ? RunFold(variant.Name, runnable, catalog, data, options, fold)
-                    : BuyAndHoldBenchmark.Run(data.Series, fold, options.InitialCash, options.Exchange.Fees.TakerBasisPoints, options.PeriodsPerYear));
+                    : BuyAndHoldBenchmark.Run(data.Series, fold, options.InitialCash, options.Exchange.Fees.TakerBasisPoints, options.PeriodsPerYear,
+                        options.Exchange.Slippage is FixedBasisPointsSlippage fixedSlippage ? fixedSlippage.BasisPoints : 0m));
             }
         }
 

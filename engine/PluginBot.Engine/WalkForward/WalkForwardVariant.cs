@@ -26,7 +26,8 @@ public sealed record WalkForwardVariant(string Name, StrategyComposition? Compos
                     Regime = null,
                     Experts = [expert with { Regimes = Enum.GetValues<PluginBot.Sdk.Regimes.MarketRegime>() }],
                 };
-                variants.Add(new WalkForwardVariant($"only {expert.Plugin.PluginId}", composition with { Committee = alone }));
+                // Alone means alone: no candidate set either (an A/B experiment would trade some decisions with other experts).
+                variants.Add(new WalkForwardVariant($"only {expert.Plugin.PluginId}", composition with { Committee = alone, Experiment = null }));
             }
         }
 
