@@ -21,6 +21,6 @@ public sealed class PythonTrainerTests
 
         var output = await error;
         Assert.True(process.ExitCode == 0, output);
-        Assert.Contains("Ran 2 tests", output, StringComparison.Ordinal);
+        Assert.Contains("Ran 3 tests", output, StringComparison.Ordinal);
     }
 }

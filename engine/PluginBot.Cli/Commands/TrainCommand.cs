@@ -17,12 +17,12 @@ internal static class TrainCommand
     {
         var data = new Option<string[]>("--data") { Description = $"Bar files of one symbol (default: data/market/{DefaultDataFile})", AllowMultipleArgumentsPerToken = true };
         var set = new Option<string>("--set") { Description = "Feature set (default, indicators)", DefaultValueFactory = _ => "default" };
-        var label = new Option<string>("--label") { Description = "Label: forward-return:H (up when the close H bars later is higher)", DefaultValueFactory = _ => "forward-return:15" };
+        var label = new Option<string>("--label") { Description = "Label: forward-return:H (up when the close H bars later is higher) or regime:N (highVolatility, lowVolatility, trending or ranging over the next N bars, ranked against the trailing history)", DefaultValueFactory = _ => "forward-return:15" };
         var model = new Option<string>("--model") { Description = "mlp, lstm or gru", DefaultValueFactory = _ => "mlp" };
         var regime = new Option<string?>("--regime") { Description = "Train only on rows of this volatility regime: high-volatility or low-volatility" };
         var sequence = new Option<int>("--seq") { Description = "Feature vectors per input window (lstm/gru; 1 for mlp)", DefaultValueFactory = _ => 1 };
         var symbol = new Option<string?>("--symbol") { Description = "Register under this symbol instead of the one in the data file name" };
-        var kind = new Option<string?>("--kind") { Description = "Register under this kind (default direction-MODEL[-REGIME])" };
+        var kind = new Option<string?>("--kind") { Description = "Register under this kind (default direction-MODEL[-REGIME], or regime-MODEL for a regime:N label)" };
         var registry = new Option<string?>("--registry") { Description = "Registry folder (default: models/ at the repository root)" };
         var folds = new Option<int>("--folds") { Description = "Walk-forward test folds", DefaultValueFactory = _ => 4 };
         var embargo = new Option<int?>("--embargo") { Description = "Bars after each test fold that later folds may not train on (default: the label horizon)" };

@@ -44,6 +44,20 @@ public sealed partial class BacktestSession
         return Experiment;
     }
 
+    /// <summary>
+    /// Where the execution engine finds the expert shares of the decision it is acting on: the experiment's traded
+    /// set, or the committee; null when no expert of either set has a risk budget, so the engine skips the check.
+    /// </summary>
+    private Func<string, ExpertAttribution?>? ExpertAttributionSource()
+    {
+        if (Committee?.RiskBudgets is null && CandidateCommittee?.RiskBudgets is null)
+        {
+            return null;
+        }
+
+        return Experiment is { } experiment ? experiment.AttributionOf : Committee!.AttributionOf;
+    }
+
     /// <summary>The traffic splitter an experiment's settings describe.</summary>
     public static ITrafficSplitter SplitterFor(ExpertSetExperiment experiment) => experiment.Mode switch
     {
@@ -84,7 +98,8 @@ public sealed partial class BacktestSession
         var sets = new ExpertSets(names, regimeExperts.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value));
         var options = CommitteeSettings.ReadOptions(composition.Settings);
         var ensemble = CommitteeSettings.ReadEnsemble(composition.Settings, composition.Experts.Select(expert => expert.Weight).ToArray());
-        var strategy = new CommitteeStrategy(regimeSlot, expertSlots, new ExpertCommittee(sets, ensemble, options));
+        var budgets = new ExpertRiskBudgets(names, composition.Experts.Select(expert => expert.RiskBudget).ToArray());
+        var strategy = new CommitteeStrategy(regimeSlot, expertSlots, new ExpertCommittee(sets, ensemble, options), riskBudgets: budgets);
         strategy.Initialize(new PluginContext(clock, portfolio, this.options.Instruments, LoggerFor(StrategyCompositionLoader.CommitteeStrategyId), composition.Settings, tracker));
         return strategy;
     }

@@ -87,6 +87,8 @@ public sealed partial class BacktestSession
             execution.RegimeOf = regimes.RegimeOf;
         }
 
+        execution.ExpertAttributionOf = ExpertAttributionSource();
+
         guarded = new GuardedStrategy(StrategySlot, LoggerFor(composition.Strategy.PluginId)) { TradingStartsAt = options.TradingStartsAt, IsWarmingUp = options.IsWarmingUp };
         equity = new EquityRecorder(options.EquitySamplingPeriod) { StartsAt = options.TradingStartsAt };
         kernel = new TradingKernel(clock, feed, exchange, portfolio, trades, execution, guarded, equity, [SizerSlot, .. riskSlots, .. CommitteeSlots]);

@@ -23,6 +23,7 @@ public sealed class CommitteeStrategy : IStrategy
     private readonly Signal[] signals;
     private readonly List<CommitteeTrailRecord> trail = [];
     private readonly Dictionary<string, RegimeEstimate> lastRegime = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExpertAttribution>? attributions;
     private IPluginContext? context;
 
     /// <summary>Creates the strategy over its slots.</summary>
@@ -30,7 +31,16 @@ public sealed class CommitteeStrategy : IStrategy
     /// <param name="experts">One slot per expert, in the committee's roster order.</param>
     /// <param name="committee">The routing and ensemble maths.</param>
     /// <param name="maximumTrailRecords">Decision records kept; later ones are counted, not kept, so a long run cannot exhaust memory.</param>
-    public CommitteeStrategy(PluginSlot<IRegimeDetector>? regime, IReadOnlyList<PluginSlot<IExpert>> experts, ExpertCommittee committee, int maximumTrailRecords = 1_000_000)
+    /// <param name="riskBudgets">
+    /// The experts' risk budgets; when at least one expert has one, every decision's shares are kept per symbol for
+    /// <see cref="AttributionOf"/>. Without budgets nothing is kept.
+    /// </param>
+    public CommitteeStrategy(
+        PluginSlot<IRegimeDetector>? regime,
+        IReadOnlyList<PluginSlot<IExpert>> experts,
+        ExpertCommittee committee,
+        int maximumTrailRecords = 1_000_000,
+        ExpertRiskBudgets? riskBudgets = null)
     {
         if (experts.Count != committee.ExpertSets.ExpertCount)
         {
@@ -42,7 +52,20 @@ public sealed class CommitteeStrategy : IStrategy
         this.committee = committee;
         MaximumTrailRecords = maximumTrailRecords;
         signals = new Signal[experts.Count];
+        if (riskBudgets is { HasAny: true })
+        {
+            if (riskBudgets.Count != experts.Count)
+            {
+                throw new ArgumentException($"The committee has {experts.Count} experts but {riskBudgets.Count} risk budgets were given.", nameof(riskBudgets));
+            }
+
+            RiskBudgets = riskBudgets;
+            attributions = new Dictionary<string, ExpertAttribution>(StringComparer.Ordinal);
+        }
     }
+
+    /// <summary>The experts' risk budgets, or null when no expert has one.</summary>
+    public ExpertRiskBudgets? RiskBudgets { get; }
 
     /// <summary>The detector's slot, if any.</summary>
     public PluginSlot<IRegimeDetector>? RegimeSlot { get; }
@@ -67,6 +90,13 @@ public sealed class CommitteeStrategy : IStrategy
     /// <summary>The last regime estimate seen for <paramref name="symbol"/> (for regime-aware sizing), if any.</summary>
     public RegimeEstimate? RegimeOf(string symbol) => lastRegime.TryGetValue(symbol, out var regime) ? regime : null;
 
+    /// <summary>
+    /// Each expert's share of the last decision for <paramref name="symbol"/>, held to <see cref="RiskBudgets"/>; null
+    /// without budgets or before the symbol's first decision. The instance is reused by the next decision.
+    /// </summary>
+    public ExpertAttribution? AttributionOf(string symbol) =>
+        attributions is not null && attributions.TryGetValue(symbol, out var attribution) ? attribution : null;
+
     /// <inheritdoc />
     public void Initialize(IPluginContext context) => this.context = context;
 
@@ -80,6 +110,11 @@ public sealed class CommitteeStrategy : IStrategy
         }
 
         var decision = committee.Decide(bar.Symbol, (double)bar.Close, regime, signals);
+        if (attributions is not null)
+        {
+            Attribute(bar.Symbol, decision);
+        }
+
         if (trail.Count < MaximumTrailRecords)
         {
             trail.Add(new CommitteeTrailRecord(bar.EndTime, decision.ToRecord()));
@@ -90,6 +125,17 @@ public sealed class CommitteeStrategy : IStrategy
         }
 
         return decision.Signal;
+    }
+
+    private void Attribute(string symbol, CommitteeDecision decision)
+    {
+        if (!attributions!.TryGetValue(symbol, out var attribution))
+        {
+            attribution = new ExpertAttribution(symbol, RiskBudgets!);
+            attributions.Add(symbol, attribution);
+        }
+
+        attribution.Update(decision);
     }
 
     private RegimeEstimate? DetectRegime(in Bar bar)

@@ -87,7 +87,8 @@ public sealed class ExpertSetSplitStrategy : IStrategy
             Remember(shadow, controlSignal, candidateSignal, close, open);
         }
 
-        if (assignment.Trading == ExpertSetRole.Candidate)
+        open.CandidateTrades = assignment.Trading == ExpertSetRole.Candidate;
+        if (open.CandidateTrades)
         {
             CandidateTraded++;
             return candidateSignal;
@@ -96,6 +97,16 @@ public sealed class ExpertSetSplitStrategy : IStrategy
         ControlTraded++;
         return controlSignal;
     }
+
+    /// <summary>
+    /// The expert shares behind the decision traded last for <paramref name="symbol"/>: the candidate's when the
+    /// candidate traded it, the control's otherwise, so each set's experts are held to their own risk budgets. Null
+    /// when the trading set has no budgets, or no decision since the symbol's first bar or the last role swap.
+    /// </summary>
+    public ExpertAttribution? AttributionOf(string symbol) =>
+        pending.TryGetValue(symbol, out var open)
+            ? (open.CandidateTrades ? Candidate : Control).AttributionOf(symbol)
+            : null;
 
     private static void Remember(ExpertSetRole role, Signal control, Signal candidate, double close, PendingDecisions open)
     {
@@ -140,6 +151,8 @@ public sealed class ExpertSetSplitStrategy : IStrategy
         public PendingDecision Control;
 
         public PendingDecision Candidate;
+
+        public bool CandidateTrades;
     }
 
     private readonly record struct PendingDecision(SignalDirection Direction, double Confidence, double EntryPrice, bool IsSet);

@@ -6,4 +6,9 @@ namespace PluginBot.Engine.Composition;
 /// <param name="Plugin">The expert plugin and its settings.</param>
 /// <param name="Regimes">The regimes whose expert set it belongs to; all regimes when the composition names none.</param>
 /// <param name="Weight">Its prior weight in the ensemble (positive).</param>
-public sealed record ExpertReference(PluginReference Plugin, IReadOnlyList<MarketRegime> Regimes, double Weight);
+/// <param name="RiskBudget">
+/// The <c>riskBudget</c>: the most of the account's equity, in (0, 1], that the part of a position attributable to
+/// this expert may represent; null for no limit. Lets a new or risky model trade inside the committee with a cap of
+/// its own instead of capping every expert.
+/// </param>
+public sealed record ExpertReference(PluginReference Plugin, IReadOnlyList<MarketRegime> Regimes, double Weight, double? RiskBudget = null);

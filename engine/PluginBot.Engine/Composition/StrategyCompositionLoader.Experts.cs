@@ -11,7 +11,7 @@ public static partial class StrategyCompositionLoader
     /// <summary>The strategy id a committee composition runs under (its slot name in records and swaps).</summary>
     public const string CommitteeStrategyId = "expert-committee";
 
-    private static readonly string[] ExpertKeys = ["plugin", "settings", "regimes", "weight"];
+    private static readonly string[] ExpertKeys = ["plugin", "settings", "regimes", "weight", "riskBudget"];
 
     private static PluginReference StrategyOrCommittee(string path, JsonElement root, out CommitteeComposition? committee)
     {
@@ -176,10 +176,21 @@ public static partial class StrategyCompositionLoader
             weight = (double)PositiveDecimal(path, weightElement, $"{jsonPath}.weight");
         }
 
+        double? riskBudget = null;
+        if (Optional(element, "riskBudget") is { } budgetElement)
+        {
+            var budget = PositiveDecimal(path, budgetElement, $"{jsonPath}.riskBudget");
+            riskBudget = budget <= 1
+                ? (double)budget
+                : throw new CompositionException(path, $"{jsonPath}.riskBudget",
+                    string.Create(CultureInfo.InvariantCulture, $"expected a fraction of equity above 0 and at most 1, found {budget}"));
+        }
+
         return new ExpertReference(
             new PluginReference(id, new PluginSettings(settings ?? default, $"{path}: {jsonPath}.settings", Path.GetDirectoryName(Path.GetFullPath(path)))),
             regimes.Count == 0 ? Enum.GetValues<MarketRegime>() : regimes.Distinct().ToArray(),
-            weight);
+            weight,
+            riskBudget);
     }
 
     /// <summary>Reads a regime name as written in compositions (camelCase: highVolatility, lowVolatility, trending, ranging).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PluginBot.Engine.Accounting;
+using PluginBot.Engine.Committees;
 using PluginBot.Engine.Exits;
 using PluginBot.Engine.Hosting;
 using PluginBot.Sdk.Instruments;
@@ -79,6 +80,12 @@ public sealed partial class ExecutionEngine : IExecutionEventSink
     public Func<string, RegimeEstimate?>? RegimeOf { get; set; }
 
     /// <summary>
+    /// Where entries get the committee's expert shares for the symbol, to hold each expert to its risk budget (see
+    /// <see cref="RiskBudgetLimit"/>); null when no expert has a budget, and then nothing is checked. Set before the first bar.
+    /// </summary>
+    public Func<string, ExpertAttribution?>? ExpertAttributionOf { get; set; }
+
+    /// <summary>
     /// Learns from the engine's own executions (slippage against the decision price, send-to-fill latency, outcomes);
     /// plugins read it through their context. Set before the first bar.
     /// </summary>
@@ -148,6 +155,7 @@ public sealed partial class ExecutionEngine : IExecutionEventSink
         var rules = instruments.Get(bar.Symbol);
         var target = 0m;
         string? reason = null;
+        string? budgetReason = null;
         if (wantedSign != 0)
         {
             SizingResult size;
@@ -173,6 +181,13 @@ public sealed partial class ExecutionEngine : IExecutionEventSink
             if (target == 0)
             {
                 reason = size.Reason ?? "the sizer returned less than one lot";
+            }
+            else if ((Math.Sign(target) != Math.Sign(position) || Math.Abs(target) > Math.Abs(position))
+                && ExpertAttributionOf?.Invoke(bar.Symbol) is { } attribution && attribution.Direction == signal.Direction)
+            {
+                // Entries and increases only, after sizing and before the risk layers: a reduction is never cut.
+                reason = budgetReason = RiskBudgetLimit.Apply(attribution, Math.Abs(target), bar.Close, rules, portfolio.Equity, out var allowed);
+                target = wantedSign * allowed;
             }
         }
 
@@ -208,7 +223,7 @@ public sealed partial class ExecutionEngine : IExecutionEventSink
         if (scale != 1m)
         {
             quantity = rules.RoundQuantityDown(quantity * scale);
-            reason = string.Join("; ", reasons!);
+            reason = budgetReason is null ? string.Join("; ", reasons!) : $"{budgetReason}; {string.Join("; ", reasons!)}";
         }
 
         var legality = rules.Check(quantity, bar.Close, priceIsOrderPrice: false);

@@ -10,8 +10,10 @@ namespace PluginBot.Models.Training;
 /// direction expert votes on.
 /// </summary>
 /// <param name="Horizon">H, how many bars ahead; at least 1.</param>
-public sealed record ForwardReturnLabel(int Horizon)
+public sealed record ForwardReturnLabel(int Horizon) : ITrainingLabel
 {
+    private static readonly string[] DirectionClasses = ["down", "up"];
+
     /// <summary>The text before the horizon.</summary>
     public const string Prefix = "forward-return:";
 
@@ -21,8 +23,14 @@ public sealed record ForwardReturnLabel(int Horizon)
     /// <summary>Class index of a positive forward return.</summary>
     public const int Up = 1;
 
-    /// <summary>Output column names in class-index order.</summary>
-    public static IReadOnlyList<string> Classes { get; } = ["down", "up"];
+    /// <summary>Output column names in class-index order: "down", "up".</summary>
+    public IReadOnlyList<string> Classes => DirectionClasses;
+
+    /// <inheritdoc />
+    public string Name => ToString();
+
+    /// <summary>"direction": these models vote on a side.</summary>
+    public string KindPrefix => "direction";
 
     /// <summary>Reads "forward-return:15".</summary>
     /// <exception cref="FormatException">Any other text, or a horizon below 1.</exception>

@@ -12,7 +12,7 @@ public sealed class TrainingDataset
     internal TrainingDataset(
         string symbol,
         FeatureSchema schema,
-        ForwardReturnLabel label,
+        ITrainingLabel label,
         int sequenceLength,
         string? regime,
         float[] inputs,
@@ -42,7 +42,7 @@ public sealed class TrainingDataset
     public FeatureSchema Schema { get; }
 
     /// <summary>The label definition.</summary>
-    public ForwardReturnLabel Label { get; }
+    public ITrainingLabel Label { get; }
 
     /// <summary>Feature vectors per row.</summary>
     public int SequenceLength { get; }
@@ -62,7 +62,7 @@ public sealed class TrainingDataset
     /// <summary>All inputs, row after row; each row is its window's vectors oldest first.</summary>
     public float[] Inputs { get; }
 
-    /// <summary>The class of each row (<see cref="ForwardReturnLabel.Down"/> or <see cref="ForwardReturnLabel.Up"/>).</summary>
+    /// <summary>The class of each row, an index into the label's <see cref="ITrainingLabel.Classes"/>.</summary>
     public int[] Labels { get; }
 
     /// <summary>The bar t of each row, counted across all input files, for purging and embargoes.</summary>

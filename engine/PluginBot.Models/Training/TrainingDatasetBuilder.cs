@@ -7,7 +7,8 @@ namespace PluginBot.Models.Training;
 /// <summary>
 /// Turns bar series into <see cref="TrainingDataset"/> rows without look-ahead: the features of row t come from the
 /// feature set after it was fed bars up to t (the engine's exact serving path), the regime from
-/// <see cref="VolatilityRegimeClassifier"/> fed the same bars, and only the label reads a later bar (t + H).
+/// <see cref="VolatilityRegimeClassifier"/> fed the same bars, and only the label reads later bars (t + 1 to t + H; a
+/// <see cref="RegimeLabel"/> also ranks them against windows ending at or before t, which is known at t).
 /// A row is kept when every vector in its window is fully ready, its label exists and its regime matches.
 /// </summary>
 public static class TrainingDatasetBuilder

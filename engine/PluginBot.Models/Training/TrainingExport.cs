@@ -46,7 +46,7 @@ public static class TrainingExport
             ["rowCount"] = dataset.RowCount,
             ["sequenceLength"] = dataset.SequenceLength,
             ["featureCount"] = dataset.FeatureCount,
-            ["classCount"] = ForwardReturnLabel.Classes.Count,
+            ["classCount"] = dataset.Label.Classes.Count,
             ["modelType"] = settings.ModelType,
             ["seed"] = settings.Seed,
             ["epochs"] = settings.Epochs,

@@ -22,7 +22,7 @@ public static class TrainingPipeline
         ArgumentNullException.ThrowIfNull(request);
         var settings = request.Trainer;
         Validate(request);
-        var label = ForwardReturnLabel.Parse(request.Label);
+        var label = TrainingLabel.Parse(request.Label);
         var catalog = new FeatureSetCatalog();
         var series = request.DataFiles.Select(file => BarFileReader.Read(file, new BarFileOptions(OnBadRow: request.OnBadRow))).ToList();
         var dataset = TrainingDatasetBuilder.Build(series, new TrainingDatasetOptions(request.FeatureSet, label, request.SequenceLength, request.Regime), catalog);
@@ -42,13 +42,13 @@ public static class TrainingPipeline
             var version = registry.Register(new ModelRegistration
             {
                 Symbol = request.Symbol ?? dataset.Symbol,
-                Kind = request.Kind ?? DefaultKind(settings.ModelType, request.Regime),
+                Kind = request.Kind ?? DefaultKind(label, settings.ModelType, request.Regime),
                 ModelPath = Path.Combine(outputDirectory, "model.onnx"),
                 FeatureSchema = dataset.Schema,
                 ModelType = settings.ModelType,
                 SequenceLength = dataset.SequenceLength,
-                Classes = ForwardReturnLabel.Classes,
-                Label = label.ToString(),
+                Classes = label.Classes,
+                Label = label.Name,
                 Regime = request.Regime,
                 TrainingWindow = new TrainingWindow(dataset.FirstBarTime, dataset.LastLabelTime),
                 Hyperparameters = Hyperparameters(settings, request.Folds, embargo),
@@ -81,8 +81,17 @@ public static class TrainingPipeline
     }
 
     /// <summary>"direction-mlp", or "direction-mlp-high-volatility" for a regime specialist.</summary>
-    public static string DefaultKind(string modelType, string? regime) =>
-        regime is null ? $"direction-{modelType}" : $"direction-{modelType}-{regime}";
+    public static string DefaultKind(string modelType, string? regime) => DefaultKind(new ForwardReturnLabel(1), modelType, regime);
+
+    /// <summary>
+    /// The label's <see cref="ITrainingLabel.KindPrefix"/>, the model type and any regime filter: "direction-mlp",
+    /// "regime-mlp", "direction-mlp-high-volatility".
+    /// </summary>
+    public static string DefaultKind(ITrainingLabel label, string modelType, string? regime)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return regime is null ? $"{label.KindPrefix}-{modelType}" : $"{label.KindPrefix}-{modelType}-{regime}";
+    }
 
     private static void Validate(TrainingRequest request)
     {
@@ -105,7 +114,10 @@ public static class TrainingPipeline
 
     private static Scores Score(TrainingDataset dataset, IReadOnlyList<WalkForwardFold> folds, string outputDirectory)
     {
-        var classCount = ForwardReturnLabel.Classes.Count;
+        var classCount = dataset.Label.Classes.Count;
+
+        // Always-long is a baseline only for direction labels; every label has a majority class.
+        var direction = dataset.Label is ForwardReturnLabel;
         var foldReports = new List<FoldReport>();
         var pooledModel = new List<float>();
         var pooledLong = new List<float>();
@@ -117,31 +129,34 @@ public static class TrainingPipeline
             var testLabels = fold.TestRows.Select(row => dataset.Labels[row]).ToArray();
             var trainProbabilities = PythonTrainer.ReadFloats(Path.Combine(outputDirectory, $"fold_{fold.Index}_train.f32"));
             var testProbabilities = PythonTrainer.ReadFloats(Path.Combine(outputDirectory, $"fold_{fold.Index}_test.f32"));
-            var alwaysLong = ClassificationMetrics.AlwaysLong(testLabels.Length, classCount, ForwardReturnLabel.Up);
+            var alwaysLong = direction ? ClassificationMetrics.AlwaysLong(testLabels.Length, classCount, ForwardReturnLabel.Up) : null;
             var majority = ClassificationMetrics.MajorityClass(trainLabels, testLabels.Length, classCount);
             foldReports.Add(new FoldReport(
                 fold.Index,
                 trainLabels.Length,
                 ClassificationMetrics.Score(trainProbabilities, trainLabels, classCount),
                 ClassificationMetrics.Score(testProbabilities, testLabels, classCount),
-                ClassificationMetrics.Score(alwaysLong, testLabels, classCount),
+                alwaysLong is null ? null : ClassificationMetrics.Score(alwaysLong, testLabels, classCount),
                 ClassificationMetrics.Score(majority, testLabels, classCount)));
             pooledModel.AddRange(testProbabilities);
-            pooledLong.AddRange(alwaysLong);
+            pooledLong.AddRange(alwaysLong ?? []);
             pooledMajority.AddRange(majority);
             pooledLabels.AddRange(testLabels);
         }
 
         var finalProbabilities = PythonTrainer.ReadFloats(Path.Combine(outputDirectory, "final_train.f32"));
+        var baselines = new Dictionary<string, ClassificationScore>();
+        if (direction)
+        {
+            baselines[AlwaysLongName] = ClassificationMetrics.Score(pooledLong.ToArray(), pooledLabels, classCount);
+        }
+
+        baselines[MajorityClassName] = ClassificationMetrics.Score(pooledMajority.ToArray(), pooledLabels, classCount);
         return new Scores(
             foldReports,
             ClassificationMetrics.Score(finalProbabilities, dataset.Labels, classCount),
             ClassificationMetrics.Score(pooledModel.ToArray(), pooledLabels, classCount),
-            new Dictionary<string, ClassificationScore>
-            {
-                [AlwaysLongName] = ClassificationMetrics.Score(pooledLong.ToArray(), pooledLabels, classCount),
-                [MajorityClassName] = ClassificationMetrics.Score(pooledMajority.ToArray(), pooledLabels, classCount),
-            });
+            baselines);
     }
 
     private static float[] ProbeInputs(TrainingDataset dataset, int[] probeRows, string modelType)

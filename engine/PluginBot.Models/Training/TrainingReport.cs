@@ -20,7 +20,7 @@ public sealed record TrainingReport
     /// <summary>Every fold's test predictions pooled.</summary>
     public required ClassificationScore OutOfSample { get; init; }
 
-    /// <summary>Baselines pooled over the same test rows, by name ("alwaysLong", "majorityClass").</summary>
+    /// <summary>Baselines pooled over the same test rows, by name: "majorityClass", plus "alwaysLong" for direction labels.</summary>
     public required IReadOnlyDictionary<string, ClassificationScore> Baselines { get; init; }
 
     /// <summary>Inputs of the probe rows, shaped like the model's input ([rows, featureCount] or [rows, sequence, featureCount]).</summary>

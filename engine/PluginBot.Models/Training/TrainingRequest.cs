@@ -11,7 +11,7 @@ public sealed record TrainingRequest
     /// <summary>The feature set to train on.</summary>
     public string FeatureSet { get; init; } = "default";
 
-    /// <summary>The label, e.g. "forward-return:15".</summary>
+    /// <summary>The label, e.g. "forward-return:15" (direction) or "regime:15" (the regime of the next 15 bars); see <see cref="TrainingLabel.Parse"/>.</summary>
     public string Label { get; init; } = "forward-return:15";
 
     /// <summary>Keep only rows of this volatility regime (see <see cref="VolatilityRegimeClassifier"/>); null keeps all.</summary>
@@ -23,7 +23,7 @@ public sealed record TrainingRequest
     /// <summary>Overrides the symbol read from the data file names (e.g. register BTCBUSD data as BTCUSDT).</summary>
     public string? Symbol { get; init; }
 
-    /// <summary>Overrides the model kind; default "direction-{model}" (plus "-{regime}" when filtered).</summary>
+    /// <summary>Overrides the model kind; default "direction-{model}" or, for a regime label, "regime-{model}" (plus "-{regime}" when filtered).</summary>
     public string? Kind { get; init; }
 
     /// <summary>The registry folder.</summary>
