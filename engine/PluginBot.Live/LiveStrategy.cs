@@ -14,9 +14,10 @@ namespace PluginBot.Live;
 /// <summary>
 /// One strategy in the paper environment: the same session the backtest runs (one code path), fed by a replay feed
 /// paced to the wall clock, with every order event made durable before it is acted on, and a cursor committed after
-/// every bar. On start it resumes from the store: the bars up to the cursor only warm the strategy up, then the
-/// persisted orders and fills are restored between two events and the replay continues after the cursor — so a
-/// crash loses no fill and sends no order twice.
+/// every bar. On start it resumes from the store: the bars up to the cursor only warm the strategy up, and the persisted
+/// fills and order states are booked between the same warm-up bars they happened between (so positions, day-start
+/// equity, risk layers and the exit plan end the warm-up as they were); then what was working goes back to the venue and
+/// the replay continues after the cursor — so a crash loses no fill, sends no order twice and loosens no stop.
 /// </summary>
 public sealed class LiveStrategy : IDisposable
 {
@@ -45,7 +46,8 @@ public sealed class LiveStrategy : IDisposable
         feed = new PacedReplayFeed(data.CreateFeed(), configuration.Speed, time, Actions, stop.Token)
         {
             ResumeAfterBars = cursor?.BarsHandled ?? 0,
-            Resumed = () => Resume(restore),
+            WarmUpBar = bar => Session!.ReplayRestored(in bar),
+            Resumed = Resume,
         };
         feed.Handled += Persist;
         var options = new BacktestOptions
@@ -64,6 +66,8 @@ public sealed class LiveStrategy : IDisposable
             WrapExchange = (inner, clock) => Adapter = new PersistingExchangeAdapter(inner, store, configuration.Name, clock),
         };
         Session = new BacktestSession(Composition, catalog, feed, options);
+        // The previous run's orders are replayed with the warm-up bars they happened between (see Resume).
+        Session.BeginRestore(restore.Orders.Select(o => new RestoredOrder(o.Request, o.SentTime, o.Updates, o.Fills)).ToList());
         feed.BetweenEvents = Session.ApplyPendingSwaps;
         Session.Paused = paused;
     }
@@ -217,18 +221,20 @@ public sealed class LiveStrategy : IDisposable
         return last;
     }
 
-    // On the engine thread just before the first live bar: the books come back and exit orders that were working are
-    // recorded as cancelled (the store must agree with the engine).
-    private void Resume(StrategyRestore restore)
+    // On the engine thread just before the first live bar. The warm-up has replayed the previous run's fills and order
+    // states bar by bar (positions, day-start equity, the exit manager's plan); now what is still working goes back to
+    // the venue, and the state changes the restore decided (an order its fills cover, an exit order no longer needed)
+    // are recorded (the store must agree with the engine).
+    private void Resume()
     {
-        if (restore.Orders.Count == 0)
+        var completed = Session.CompleteRestore();
+        if (completed.Count == 0)
         {
             return;
         }
 
-        var cancelled = Session.Restore(restore.Orders.Select(o => new RestoredOrder(o.Request, o.SentTime, o.Updates, o.Fills)).ToList());
         using var batch = store.BeginBatch();
-        foreach (var update in cancelled)
+        foreach (var update in completed)
         {
             batch.RecordOrderUpdate(update);
         }

@@ -1,4 +1,5 @@
 using PluginBot.Engine.Execution;
+using PluginBot.Sdk.Market;
 using PluginBot.Sdk.Orders;
 using PluginBot.Sdk.Plugins;
 using PluginBot.Sdk.Portfolio;
@@ -80,20 +81,46 @@ public sealed partial class BacktestSession
     public int DecisionCount => execution.Decisions.Count;
 
     /// <summary>
-    /// Resumes a previous run's books before the first live bar (engine thread): orders, fills, positions and round
-    /// trips come back as they were; entry orders that were working go back to the paper venue under their own client
-    /// order ids with their original arrival times; an order whose fills cover it comes back Filled and exit orders that
-    /// were working come back cancelled. Returns those completed state changes
-    /// so the caller can persist them.
+    /// Resumes a previous run's books before the first live bar, with no warm-up to replay against (engine thread):
+    /// <see cref="BeginRestore"/> then <see cref="CompleteRestore"/>. Orders, fills, positions and round trips come
+    /// back; what needs the bars in between (exit high-water marks, stop levels, day-start equity) does not — a resumed
+    /// live run uses the two steps with its warm-up bars in between instead.
     /// </summary>
     public IReadOnlyList<OrderUpdate> Restore(IReadOnlyList<RestoredOrder> orders)
     {
+        BeginRestore(orders);
+        return CompleteRestore();
+    }
+
+    /// <summary>
+    /// Hands a previous run's persisted orders to the session before its first bar. Until <see cref="CompleteRestore"/>,
+    /// feed every warm-up bar to <see cref="ReplayRestored"/> just before the session handles it: the previous run's
+    /// fills and state changes are booked at the bars they happened in, so positions are marked, the day rolls, risk
+    /// layers observe and the exit manager follows the position exactly as in the uninterrupted run — while nothing is sent.
+    /// </summary>
+    public void BeginRestore(IReadOnlyList<RestoredOrder> orders)
+    {
         exchange.ContinueTradeIdsAfter(orders.SelectMany(order => order.Fills).Select(fill => fill.TradeId).DefaultIfEmpty(0).Max());
-        var (entries, completed) = execution.Restore(orders, $"{composition.Name}-exit-");
-        foreach (var entry in entries)
+        execution.BeginRestore(orders, $"{composition.Name}-exit-");
+    }
+
+    /// <summary>Books the restored events that happened before <paramref name="bar"/> closed; call it just before the session handles that warm-up bar.</summary>
+    public void ReplayRestored(in Bar bar) => execution.ReplayRestored(in bar);
+
+    /// <summary>
+    /// Ends a restore just before the first live bar (engine thread): the orders still working — entries, and the exit
+    /// orders the replay found the position still needs — go back to the paper venue under their own client order ids
+    /// with their original arrival times, in the order they were sent (a stop ahead of its targets, as before); an order
+    /// whose fills cover it comes back Filled and an exit order the replay did not need comes back cancelled. Returns
+    /// those completed state changes so the caller can persist them.
+    /// </summary>
+    public IReadOnlyList<OrderUpdate> CompleteRestore()
+    {
+        var (working, completed) = execution.CompleteRestore();
+        foreach (var order in working)
         {
             // The paper venue takes the order back with its original arrival time: it fills on the bar it would have.
-            exchange.Resume(entry.Request, entry.SentTime, entry.Updates.Any(update => update.Status != OrderStatus.PendingSubmit));
+            exchange.Resume(order.Request, order.SentTime, order.Updates.Any(update => update.Status != OrderStatus.PendingSubmit));
         }
 
         return completed;

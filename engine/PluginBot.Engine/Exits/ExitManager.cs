@@ -19,8 +19,14 @@ namespace PluginBot.Engine.Exits;
 /// for a position that no longer exists: whenever any order of the block must change (the stop tightens, the
 /// position shrinks or grows) the whole block is cancelled and sent again. Nothing here runs inside an exchange
 /// callback except bookkeeping, so orders are never cancelled while the exchange is matching.
+/// <para>
+/// While a resumed run replays its warm-up (<see cref="ExecutionEngine.IsReplayingRestoredOrders"/>) the manager runs
+/// exactly as live but sends, cancels and records nothing: where it would send, it adopts the order the previous run
+/// sent at that moment; where it would cancel, it forgets. So the state it ends the warm-up with — entry time, best
+/// price, stop level, filled targets, scale-ins and the working block — is the uninterrupted run's.
+/// </para>
 /// </remarks>
-internal sealed class ExitManager
+internal sealed partial class ExitManager
 {
     private readonly ExitPolicy policy;
     private readonly ExecutionEngine engine;
@@ -30,6 +36,7 @@ internal sealed class ExitManager
     private readonly ProfitTarget[] targets;
     private readonly bool lastTargetClosesAll;
     private readonly Dictionary<string, PositionExitState> states = new(StringComparer.Ordinal);
+
     private string? lastSymbol;
     private PositionExitState? lastState;
 
@@ -173,9 +180,8 @@ internal sealed class ExitManager
             return;
         }
 
-        var request = new OrderRequest(orderIds.Next(), bar.Symbol, quantity > 0 ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, size, reduceOnly: true);
-        state.MarketExitOrderId = request.ClientOrderId;
-        engine.SendExitOrder(request, new ExitOrderTag(reason, 0), in bar, quantity, 0m, why);
+        var request = new OrderRequest(NextId(), bar.Symbol, quantity > 0 ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, size, reduceOnly: true);
+        state.MarketExitOrderId = Place(request, new ExitOrderTag(reason, 0), in bar, quantity, 0m, why);
     }
 
     private void TryScaleIn(PositionExitState state, in Bar bar, InstrumentRules rules, int side)
@@ -194,6 +200,12 @@ internal sealed class ExitManager
 
         // One attempt per level: a vetoed or unaffordable add is not retried on every later bar.
         state.ScaleIns++;
+        if (engine.IsReplayingRestoredOrders)
+        {
+            // The previous run decided this add; its order (if any survived the risk layers) is among the restored ones.
+            return;
+        }
+
         var quantity = rules.RoundQuantityDown(scaleIn.FractionOfInitial * state.FirstQuantity);
         var reason = string.Create(CultureInfo.InvariantCulture,
             $"scale-in {state.ScaleIns} of {scaleIn.MaximumCount}: the close {bar.Close} is {gain:P2} above the first entry {state.FirstEntryPrice} (level {wanted:P2}), adding {scaleIn.FractionOfInitial} of the first fill {state.FirstQuantity}");
@@ -306,14 +318,13 @@ internal sealed class ExitManager
         var exitSide = quantity > 0 ? OrderSide.Sell : OrderSide.Buy;
         if (stop is { } stopPrice)
         {
-            var request = new OrderRequest(orderIds.Next(), bar.Symbol, exitSide, OrderType.StopMarket, size, stopPrice: stopPrice, reduceOnly: true);
-            state.StopOrderId = request.ClientOrderId;
+            var request = new OrderRequest(NextId(), bar.Symbol, exitSide, OrderType.StopMarket, size, stopPrice: stopPrice, reduceOnly: true);
             state.StopOrderPrice = stopPrice;
             state.StopOrderQuantity = size;
             var reason = state.StopReason == ExitReason.TrailingStop
                 ? string.Create(CultureInfo.InvariantCulture, $"trailing stop at {stopPrice}, behind the best price {state.BestPrice} since entry")
                 : string.Create(CultureInfo.InvariantCulture, $"stop loss at {stopPrice} for the average entry {portfolio.PositionFor(bar.Symbol).AveragePrice}");
-            engine.SendExitOrder(request, new ExitOrderTag(state.StopReason, 0), in bar, quantity, 0m, reason);
+            state.StopOrderId = Place(request, new ExitOrderTag(state.StopReason, 0), in bar, quantity, 0m, reason);
         }
 
         var left = quantity;
@@ -326,8 +337,7 @@ internal sealed class ExitManager
             }
 
             var price = state.DesiredTargetPrices[index];
-            var request = new OrderRequest(orderIds.Next(), bar.Symbol, exitSide, OrderType.Limit, desired, limitPrice: price, reduceOnly: true);
-            state.TargetOrderIds[index] = request.ClientOrderId;
+            var request = new OrderRequest(NextId(), bar.Symbol, exitSide, OrderType.Limit, desired, limitPrice: price, reduceOnly: true);
             state.TargetOrderPrices[index] = price;
             state.TargetOrderQuantities[index] = desired;
             var isTakeProfit = policy.TakeProfit is not null && index == targets.Length - 1;
@@ -335,30 +345,8 @@ internal sealed class ExitManager
                 ? string.Create(CultureInfo.InvariantCulture, $"take profit at {price} ({targets[index].Gain:P2} over the average entry) for the remaining {desired}")
                 : string.Create(CultureInfo.InvariantCulture, $"partial exit {index + 1} at {price} ({targets[index].Gain:P2} over the average entry) for {desired}");
             var after = left - (Math.Sign(quantity) * desired);
-            engine.SendExitOrder(request, new ExitOrderTag(isTakeProfit ? ExitReason.TakeProfit : ExitReason.PartialExit, index + 1), in bar, left, after, reason);
+            state.TargetOrderIds[index] = Place(request, new ExitOrderTag(isTakeProfit ? ExitReason.TakeProfit : ExitReason.PartialExit, index + 1), in bar, left, after, reason);
             left = after;
-        }
-    }
-
-    private void CancelWorking(PositionExitState state, in Bar bar, string reason, bool includeMarketExit)
-    {
-        engine.RecordExitCancellation(in bar, reason);
-        if (state.StopOrderId is { } stop)
-        {
-            engine.CancelExitOrder(stop);
-        }
-
-        for (var index = 0; index < state.TargetOrderIds.Length; index++)
-        {
-            if (state.TargetOrderIds[index] is { } target)
-            {
-                engine.CancelExitOrder(target);
-            }
-        }
-
-        if (includeMarketExit && state.MarketExitOrderId is { } market)
-        {
-            engine.CancelExitOrder(market);
         }
     }
 
@@ -370,7 +358,11 @@ internal sealed class ExitManager
         }
 
         state.ReportedUnplaceable = true;
-        engine.RecordExitNotPlaced(in bar, quantity, reason, problem);
+        if (!engine.IsReplayingRestoredOrders)
+        {
+            // While replaying, the previous run already recorded it.
+            engine.RecordExitNotPlaced(in bar, quantity, reason, problem);
+        }
     }
 
     private PositionExitState StateFor(string symbol)

@@ -57,6 +57,13 @@ public sealed class PacedReplayFeed : IBarFeed
     /// </summary>
     public Action? Resumed { get; init; }
 
+    /// <summary>
+    /// Runs on the engine thread with each warm-up bar just before the session handles it (the previous bar is fully
+    /// handled by then): where a host replays the previous run's order events that happened up to that bar, so they are
+    /// booked between the same bars as they were live.
+    /// </summary>
+    public Action<Bar>? WarmUpBar { get; init; }
+
     /// <summary>Runs on the engine thread while the feed waits for the next bar (between two events): the host applies pending swaps here.</summary>
     public Action? BetweenEvents { get; set; }
 
@@ -98,6 +105,7 @@ public sealed class PacedReplayFeed : IBarFeed
         if (BarsReleased <= ResumeAfterBars)
         {
             IsWarmingUp = true;
+            WarmUpBar?.Invoke(bar);
             LastReleased = bar.EndTime;
             return true;
         }
