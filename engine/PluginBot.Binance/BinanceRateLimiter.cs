@@ -27,6 +27,7 @@ public sealed class BinanceRateLimiter
     private int usedOrders;
     private DateTimeOffset blockedUntil = DateTimeOffset.MinValue;
     private long serverOffsetTicks;
+    private long totalReservedWeight;
 
     /// <summary>Creates a limiter allowing <paramref name="weightLimitPerMinute"/> weight and <paramref name="orderLimitPerTenSeconds"/> orders.</summary>
     public BinanceRateLimiter(int weightLimitPerMinute, int orderLimitPerTenSeconds, IBinanceClock clock, IPluginLogger? logger = null)
@@ -66,6 +67,22 @@ public sealed class BinanceRateLimiter
             lock (gate)
             {
                 return blockedUntil;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The weight this limiter has reserved since it was created: its own table's weights only, never the server's
+    /// header. Compared with what the server charged for the same requests it exposes a wrong weight table, which the
+    /// used-weight header alone hides (the limiter adopts the higher count, so an under-counted endpoint looks fine).
+    /// </summary>
+    public long TotalReservedWeight
+    {
+        get
+        {
+            lock (gate)
+            {
+                return totalReservedWeight;
             }
         }
     }
@@ -114,6 +131,7 @@ public sealed class BinanceRateLimiter
                 else
                 {
                     usedWeight += endpoint.Weight;
+                    totalReservedWeight += endpoint.Weight;
                     if (endpoint.IsOrder)
                     {
                         usedOrders++;

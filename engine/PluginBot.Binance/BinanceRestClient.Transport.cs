@@ -7,7 +7,8 @@ namespace PluginBot.Binance;
 /// <summary>The transport: signing, the single in-flight request, limits, retries and error parsing.</summary>
 public sealed partial class BinanceRestClient
 {
-    private async Task<JsonDocument> SendAsync(BinanceEndpoint endpoint, List<KeyValuePair<string, string>> parameters, bool repeatable, CancellationToken cancellationToken)
+    /// <summary>Sends one request to <paramref name="endpoint"/>; internal so tests can send an endpoint whose weight is deliberately wrong.</summary>
+    internal async Task<JsonDocument> SendAsync(BinanceEndpoint endpoint, List<KeyValuePair<string, string>> parameters, bool repeatable, CancellationToken cancellationToken)
     {
         var resynchronized = false;
         for (var attempt = 1; ; attempt++)

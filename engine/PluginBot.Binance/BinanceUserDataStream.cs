@@ -28,7 +28,14 @@ public sealed class BinanceUserDataStream : IAsyncDisposable
         this.client = client;
         this.options = options;
         this.logger = logger;
-        loop = new BinanceSocketLoop(options, AddressAsync, HandleAsync, count => Connected?.Invoke(count) ?? Task.CompletedTask, logger);
+        // LIST_SUBSCRIPTIONS changes nothing; its answer only proves the server reads this connection.
+        loop = new BinanceSocketLoop(
+            options,
+            AddressAsync,
+            id => $"{{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":{id}}}",
+            HandleAsync,
+            count => Connected?.Invoke(count) ?? Task.CompletedTask,
+            logger);
     }
 
     /// <summary>An order event arrived.</summary>
@@ -42,6 +49,9 @@ public sealed class BinanceUserDataStream : IAsyncDisposable
 
     /// <summary>How many times the stream has connected.</summary>
     public int Connections => loop.Connections;
+
+    /// <summary>How many connections were replaced because they reached <see cref="BinanceSocketOptions.MaximumConnectionAge"/>.</summary>
+    public int Replacements => loop.Replacements;
 
     /// <summary>Connects and keeps connected until disposed.</summary>
     public void Start()

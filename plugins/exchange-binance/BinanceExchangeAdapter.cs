@@ -23,6 +23,8 @@ public sealed partial class BinanceExchangeAdapter : IExchangeAdapter, IPlugin, 
     private readonly Dictionary<string, long> tradesSyncedUpTo = new(StringComparer.Ordinal);
     private readonly HashSet<string> tradeSyncQueued = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
+    private readonly object startGate = new();
+    private Task? startup;
     private BinanceRestClient? client;
     private BinanceUserDataStream? stream;
     private OrderTracker? tracker;
@@ -90,6 +92,14 @@ public sealed partial class BinanceExchangeAdapter : IExchangeAdapter, IPlugin, 
         };
         Configure(new BinanceRestClient(options), new BinanceSocketOptions { BaseAddress = settings.StreamAddress }, settings.Symbols, settings.LiveTrading, context.Log);
         ownsClient = true;
+
+        // A host sees only IPlugin and IExchangeAdapter, so nobody would ever call StartAsync: the adapter connects by
+        // itself, in the background so Initialize never blocks on the network. Orders submitted meanwhile wait in the
+        // queue, which the send loop drains once the start-up (clock, rules, trade baseline, stream) is done.
+        lock (startGate)
+        {
+            startup ??= Task.Run(() => StartWithRetriesAsync(stopping.Token), CancellationToken.None);
+        }
     }
 
     /// <inheritdoc />
@@ -102,9 +112,40 @@ public sealed partial class BinanceExchangeAdapter : IExchangeAdapter, IPlugin, 
 
     /// <summary>
     /// Synchronises the clock, loads trading rules, baselines the trade history of the traded symbols, opens the
-    /// user-data stream (each connection triggers a reconciliation) and starts the send loop.
+    /// user-data stream (each connection triggers a reconciliation) and starts the send loop. Starts once: a second
+    /// call (or a call after <see cref="Initialize"/> began the start-up) returns the same start-up.
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        lock (startGate)
+        {
+            return startup ??= StartCoreAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Whether the start-up has finished: rules loaded, stream opened, orders flowing.</summary>
+    public bool IsStarted => startup is { IsCompletedSuccessfully: true };
+
+    private async Task StartWithRetriesAsync(CancellationToken cancellationToken)
+    {
+        var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), seed: 29);
+        while (true)
+        {
+            try
+            {
+                await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is BinanceApiException or BinanceOutcomeUnknownException or HttpRequestException or IOException or OperationCanceledException)
+            {
+                logger?.Error("Binance adapter: start-up failed; retrying.", exception);
+            }
+
+            await Task.Delay(backoff.Next(), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         var rest = Client;
         await rest.SynchronizeTimeAsync(cancellationToken);
@@ -121,6 +162,7 @@ public sealed partial class BinanceExchangeAdapter : IExchangeAdapter, IPlugin, 
 
         sendLoop = Task.Run(() => SendLoopAsync(stopping.Token), CancellationToken.None);
         stream!.Start();
+        logger?.Information($"Binance adapter: started against {rest.Options.BaseAddress} for {string.Join(',', symbols)}.");
     }
 
     /// <inheritdoc />
@@ -171,6 +213,11 @@ public sealed partial class BinanceExchangeAdapter : IExchangeAdapter, IPlugin, 
     {
         commands.Writer.TryComplete();
         await stopping.CancelAsync();
+        if (startup is not null)
+        {
+            await startup.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         if (sendLoop is not null)
         {
             await sendLoop.ContinueWith(_ => { }, TaskScheduler.Default);

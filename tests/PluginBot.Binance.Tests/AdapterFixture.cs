@@ -24,7 +24,8 @@ internal sealed class AdapterFixture : IAsyncDisposable
     public static async Task<AdapterFixture> StartAsync(
         BinanceMarket market = BinanceMarket.Spot,
         Func<FakeServerOptions, FakeServerOptions>? server = null,
-        Func<BinanceClientOptions, BinanceClientOptions>? client = null)
+        Func<BinanceClientOptions, BinanceClientOptions>? client = null,
+        Func<BinanceSocketOptions, BinanceSocketOptions>? socketOptions = null)
     {
         var exchange = await FakeExchangeFixture.StartAsync(market, server, client);
         exchange.Server.SetPrice("BTCUSDT", 50000m);
@@ -35,6 +36,7 @@ internal sealed class AdapterFixture : IAsyncDisposable
             ReconnectInitialDelay = TimeSpan.FromMilliseconds(10),
             ReconnectMaximumDelay = TimeSpan.FromMilliseconds(100),
         };
+        socket = socketOptions?.Invoke(socket) ?? socket;
         var adapter = new BinanceExchangeAdapter(exchange.Client, socket, ["BTCUSDT", "ETHUSDT"], liveTrading: false, exchange.Logger);
         var sink = new RecordingSink();
         adapter.Attach(sink);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -82,6 +83,15 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var application = builder.Build();
         var server = new FakeBinanceServer(options, application);
+        application.Use((context, next) =>
+        {
+            if (context.Features.Get<IHttpUpgradeFeature>() is { } upgrade)
+            {
+                context.Features.Set<IHttpUpgradeFeature>(new FakeUpgradeFeature(upgrade, context));
+            }
+
+            return next(context);
+        });
         application.UseWebSockets();
         application.Run(server.HandleAsync);
         await application.StartAsync();
@@ -123,7 +133,7 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         }
 
         var (endpoint, handler) = route.Value;
-        var refusal = Weights.Charge(endpoint.Weight, out var used);
+        var refusal = Weights.Charge(endpoint.Weight(query), out var used);
         context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (refusal is { } limited)
         {
@@ -166,7 +176,7 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         await WriteAsync(context, status, body, endpoint);
     }
 
-    private async Task WriteAsync(HttpContext context, HttpStatusCode status, string body, BinanceEndpoint? endpoint = null)
+    private async Task WriteAsync(HttpContext context, HttpStatusCode status, string body, FakeEndpoint? endpoint = null)
     {
         Log(endpoint, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
         context.Response.StatusCode = (int)status;
@@ -174,7 +184,7 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         await context.Response.WriteAsync(body);
     }
 
-    private void Log(BinanceEndpoint? endpoint, string outcome)
+    private void Log(FakeEndpoint? endpoint, string outcome)
     {
         lock (requestLog)
         {
@@ -182,22 +192,25 @@ public sealed class FakeBinanceServer : IAsyncDisposable
         }
     }
 
+    private static FakeSilenceableStream? Transport(HttpContext context) =>
+        context.Items.TryGetValue(FakeUpgradeFeature.StreamItem, out var stream) ? stream as FakeSilenceableStream : null;
+
     private async Task AcceptSocketAsync(HttpContext context, string path)
     {
         FakeSocketConnection? connection = null;
         var socketName = path.StartsWith("/ws/", StringComparison.Ordinal) ? path["/ws/".Length..] : null;
         if (socketName is not null && Streams.IsListenKey(socketName))
         {
-            connection = new FakeSocketConnection(await context.WebSockets.AcceptWebSocketAsync(), socketName, [], combined: false);
+            connection = new FakeSocketConnection(await context.WebSockets.AcceptWebSocketAsync(), Transport(context), socketName, [], combined: false);
         }
         else if (socketName is not null && socketName.Contains('@', StringComparison.Ordinal))
         {
-            connection = new FakeSocketConnection(await context.WebSockets.AcceptWebSocketAsync(), null, [socketName], combined: false);
+            connection = new FakeSocketConnection(await context.WebSockets.AcceptWebSocketAsync(), Transport(context), null, [socketName], combined: false);
         }
         else if (path == "/stream")
         {
             var streams = context.Request.Query["streams"].ToString().Split('/', StringSplitOptions.RemoveEmptyEntries);
-            connection = new FakeSocketConnection(await context.WebSockets.AcceptWebSocketAsync(), null, streams, combined: true);
+            connection = new FakeSocketConnection(await context.WebSockets.AcceptWebSocketAsync(), Transport(context), null, streams, combined: true);
         }
 
         if (connection is null)

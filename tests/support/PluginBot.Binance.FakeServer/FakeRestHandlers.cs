@@ -10,7 +10,6 @@ internal sealed class FakeRestHandlers
     private readonly FakeServerOptions options;
     private readonly FakeExchangeLedger ledger;
     private readonly FakeStreamHub streams;
-    private readonly BinanceEndpoints endpoints;
     private readonly Dictionary<(string Symbol, string Interval), List<BinanceKline>> klines = [];
 
     public FakeRestHandlers(FakeServerOptions options, FakeExchangeLedger ledger, FakeStreamHub streams)
@@ -18,7 +17,6 @@ internal sealed class FakeRestHandlers
         this.options = options;
         this.ledger = ledger;
         this.streams = streams;
-        endpoints = BinanceEndpoints.For(options.Market);
     }
 
     public void AddKlines(string symbol, string interval, IEnumerable<BinanceKline> rows)
@@ -35,11 +33,16 @@ internal sealed class FakeRestHandlers
         }
     }
 
-    public (BinanceEndpoint Endpoint, Func<(HttpStatusCode, string)> Handler)? Route(string method, string path, FakeQuery query)
+    public (FakeEndpoint Endpoint, Func<(HttpStatusCode, string)> Handler)? Route(string method, string path, FakeQuery query)
     {
-        foreach (var (endpoint, handler) in Table(query))
+        if (FakeEndpointTable.Find(options.Market, method, path) is not { } endpoint)
         {
-            if (endpoint.Method.Method == method && endpoint.Path == path)
+            return null;
+        }
+
+        foreach (var (route, handler) in Table(query))
+        {
+            if (route == $"{method} {path}")
             {
                 return (endpoint, handler);
             }
@@ -48,7 +51,7 @@ internal sealed class FakeRestHandlers
         return null;
     }
 
-    public FakeRejection? Authenticate(BinanceEndpoint endpoint, string apiKey, FakeQuery query)
+    public FakeRejection? Authenticate(FakeEndpoint endpoint, string apiKey, FakeQuery query)
     {
         if (endpoint.NeedsApiKey && apiKey != options.ApiKey)
         {
@@ -77,15 +80,15 @@ internal sealed class FakeRestHandlers
         return timestamp < now - window || timestamp > now + 1000 ? FakeRejection.BadTimestamp : null;
     }
 
-    private IEnumerable<(BinanceEndpoint, Func<(HttpStatusCode, string)>)> Table(FakeQuery query)
+    private IEnumerable<(string Route, Func<(HttpStatusCode, string)> Handler)> Table(FakeQuery query)
     {
-        yield return (endpoints.ServerTime, () => Ok(new Dictionary<string, object?> { ["serverTime"] = options.Clock.UtcNow.ToUnixTimeMilliseconds() }));
-        yield return (endpoints.ExchangeInfo, ExchangeInfo);
-        yield return (endpoints.Klines, () => Klines(query));
-        yield return (endpoints.Account, Account);
+        yield return (Path("GET", "/api/v3/time", "/fapi/v1/time"), () => Ok(new Dictionary<string, object?> { ["serverTime"] = options.Clock.UtcNow.ToUnixTimeMilliseconds() }));
+        yield return (Path("GET", "/api/v3/exchangeInfo", "/fapi/v1/exchangeInfo"), ExchangeInfo);
+        yield return (Path("GET", "/api/v3/klines", "/fapi/v1/klines"), () => Klines(query));
+        yield return (Path("GET", "/api/v3/account", "/fapi/v2/balance"), Account);
         if (options.Market == BinanceMarket.UsdFutures)
         {
-            yield return (endpoints.Positions, () => Ok(ledger.Positions.Select(position => new Dictionary<string, object?>
+            yield return ("GET /fapi/v2/positionRisk", () => Ok(ledger.Positions.Select(position => new Dictionary<string, object?>
             {
                 ["symbol"] = position.Symbol,
                 ["positionAmt"] = FakePayloads.N(position.Quantity),
@@ -96,22 +99,24 @@ internal sealed class FakeRestHandlers
             }).ToArray()));
         }
 
-        yield return (endpoints.NewOrder, () => NewOrder(query));
-        yield return (endpoints.CancelOrder, () => CancelOrder(query));
-        yield return (endpoints.QueryOrder, () => QueryOrder(query));
-        yield return (query["symbol"] is null ? endpoints.OpenOrdersAllSymbols : endpoints.OpenOrdersForSymbol, () =>
+        yield return (Path("POST", "/api/v3/order", "/fapi/v1/order"), () => NewOrder(query));
+        yield return (Path("DELETE", "/api/v3/order", "/fapi/v1/order"), () => CancelOrder(query));
+        yield return (Path("GET", "/api/v3/order", "/fapi/v1/order"), () => QueryOrder(query));
+        yield return (Path("GET", "/api/v3/openOrders", "/fapi/v1/openOrders"), () =>
             Ok(ledger.OpenOrders(query["symbol"]).Select(order => FakePayloads.Order(order, options.Market)).ToArray()));
-        yield return (endpoints.Trades, () => Trades(query));
-        yield return (endpoints.CreateListenKey, () => Ok(new Dictionary<string, object?> { ["listenKey"] = streams.CreateListenKey() }));
-        yield return (endpoints.KeepAliveListenKey, () => streams.KeepAlive(query["listenKey"])
+        yield return (Path("GET", "/api/v3/myTrades", "/fapi/v1/userTrades"), () => Trades(query));
+        yield return (Path("POST", "/api/v3/userDataStream", "/fapi/v1/listenKey"), () => Ok(new Dictionary<string, object?> { ["listenKey"] = streams.CreateListenKey() }));
+        yield return (Path("PUT", "/api/v3/userDataStream", "/fapi/v1/listenKey"), () => streams.KeepAlive(query["listenKey"])
             ? Ok(new Dictionary<string, object?>())
             : Fail(new FakeRejection(HttpStatusCode.BadRequest, -1125, "This listenKey does not exist.")));
-        yield return (endpoints.CloseListenKey, () =>
+        yield return (Path("DELETE", "/api/v3/userDataStream", "/fapi/v1/listenKey"), () =>
         {
             streams.Close(query["listenKey"]);
             return Ok(new Dictionary<string, object?>());
         });
     }
+
+    private string Path(string method, string spotPath, string futuresPath) => $"{method} {(options.Market == BinanceMarket.Spot ? spotPath : futuresPath)}";
 
     private (HttpStatusCode, string) ExchangeInfo() => Ok(new Dictionary<string, object?>
     {

@@ -8,11 +8,14 @@ namespace PluginBot.Binance.FakeServer;
 internal sealed class FakeSocketConnection
 {
     private readonly WebSocket socket;
+    private readonly FakeSilenceableStream? transport;
+    private int messagesQueued;
     private readonly Channel<string> outbound = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
-    public FakeSocketConnection(WebSocket socket, string? listenKey, IEnumerable<string> streams, bool combined)
+    public FakeSocketConnection(WebSocket socket, FakeSilenceableStream? transport, string? listenKey, IEnumerable<string> streams, bool combined)
     {
         this.socket = socket;
+        this.transport = transport;
         ListenKey = listenKey;
         Combined = combined;
         foreach (var stream in streams)
@@ -27,7 +30,23 @@ internal sealed class FakeSocketConnection
 
     public HashSet<string> Streams { get; } = new(StringComparer.Ordinal);
 
-    public void Send(string message) => outbound.Writer.TryWrite(message);
+    /// <summary>Numbers every connection the hub accepted, from 1, user and market alike.</summary>
+    public int Number { get; set; }
+
+    /// <summary>Messages queued for this connection (silenced ones included, which never arrive).</summary>
+    public int MessagesQueued => Volatile.Read(ref messagesQueued);
+
+    /// <summary>True once the server stopped sending on this connection.</summary>
+    public bool IsSilenced => transport?.IsSilenced ?? false;
+
+    /// <summary>Stops everything server-to-client, pongs included, without closing the connection.</summary>
+    public void Silence() => transport?.Silence();
+
+    public void Send(string message)
+    {
+        Interlocked.Increment(ref messagesQueued);
+        outbound.Writer.TryWrite(message);
+    }
 
     public void Abort() => socket.Abort();
 

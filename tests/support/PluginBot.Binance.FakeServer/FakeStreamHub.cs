@@ -10,6 +10,8 @@ public sealed class FakeStreamHub
 {
     private readonly object gate = new();
     private readonly List<FakeSocketConnection> connections = [];
+    private readonly List<FakeSocketConnection> everAccepted = [];
+    private readonly List<string> connectionLog = [];
     private readonly Dictionary<string, DateTimeOffset> listenKeys = new(StringComparer.Ordinal);
     private readonly FakeFaults faults;
     private readonly IBinanceClock clock;
@@ -39,6 +41,45 @@ public sealed class FakeStreamHub
 
     /// <summary>Keep-alives received.</summary>
     public int KeepAlivesReceived { get; private set; }
+
+    /// <summary>
+    /// What happened to the WebSocket connections, in order: "accepted 2 market", "request 2 SUBSCRIBE",
+    /// "ended 1". Connections are numbered from 1 in acceptance order; a test reads the order of a switch-over here.
+    /// </summary>
+    public IReadOnlyList<string> ConnectionLog
+    {
+        get
+        {
+            lock (gate)
+            {
+                return connectionLog.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Raised with the connection's number and the request's method when a client sends a request (SUBSCRIBE,
+    /// LIST_SUBSCRIPTIONS...), before the reply is queued: a test can publish at exactly that moment.
+    /// </summary>
+    public event Action<int, string>? RequestReceived;
+
+    /// <summary>How many messages were queued for connection <paramref name="number"/> (silenced ones included).</summary>
+    public int MessagesQueuedTo(int number)
+    {
+        lock (gate)
+        {
+            return everAccepted.FirstOrDefault(connection => connection.Number == number)?.MessagesQueued ?? 0;
+        }
+    }
+
+    /// <summary>
+    /// Makes every open market-stream connection silent: the server stops sending and stops answering pings, without
+    /// closing anything. Returns how many connections went silent.
+    /// </summary>
+    public int SilenceMarket() => Silence(connection => connection.ListenKey is null);
+
+    /// <summary>Makes every open user-data connection silent (see <see cref="SilenceMarket"/>).</summary>
+    public int SilenceUsers() => Silence(connection => connection.ListenKey is not null);
 
     /// <summary>Drops every open WebSocket (user and market) without a close handshake, like a network failure.</summary>
     public void DisconnectAll()
@@ -180,6 +221,9 @@ public sealed class FakeStreamHub
         lock (gate)
         {
             connections.Add(connection);
+            everAccepted.Add(connection);
+            connection.Number = everAccepted.Count;
+            connectionLog.Add($"accepted {connection.Number} {(connection.ListenKey is null ? "market" : "user")}");
             if (connection.ListenKey is null)
             {
                 MarketConnectionsAccepted++;
@@ -199,7 +243,23 @@ public sealed class FakeStreamHub
             lock (gate)
             {
                 connections.Remove(connection);
+                connectionLog.Add($"ended {connection.Number}");
             }
+        }
+    }
+
+    private int Silence(Func<FakeSocketConnection, bool> which)
+    {
+        lock (gate)
+        {
+            var chosen = connections.Where(which).Where(connection => !connection.IsSilenced).ToList();
+            foreach (var connection in chosen)
+            {
+                connection.Silence();
+                connectionLog.Add($"silenced {connection.Number}");
+            }
+
+            return chosen.Count;
         }
     }
 
@@ -218,6 +278,7 @@ public sealed class FakeStreamHub
     {
         foreach (var connection in connections.Where(connection => connection.ListenKey is not null))
         {
+            // A silenced connection queues the event too: the server believes it sent it, as a real one would.
             connection.Send(message);
             Interlocked.Increment(ref userEventsSent);
         }
@@ -229,6 +290,7 @@ public sealed class FakeStreamHub
         var root = document.RootElement;
         var method = root.TryGetProperty("method", out var value) ? value.GetString() : null;
         var id = root.TryGetProperty("id", out var idValue) ? idValue.GetRawText() : "null";
+        string result;
         lock (gate)
         {
             foreach (var stream in root.TryGetProperty("params", out var parameters) ? parameters.EnumerateArray().Select(item => item.GetString()!) : [])
@@ -242,8 +304,12 @@ public sealed class FakeStreamHub
                     connection.Streams.Remove(stream);
                 }
             }
+
+            connectionLog.Add($"request {connection.Number} {method}");
+            result = method == "LIST_SUBSCRIPTIONS" ? JsonSerializer.Serialize(connection.Streams.Order(StringComparer.Ordinal).ToArray()) : "null";
         }
 
-        return $"{{\"result\":null,\"id\":{id}}}";
+        RequestReceived?.Invoke(connection.Number, method ?? string.Empty);
+        return $"{{\"result\":{result},\"id\":{id}}}";
     }
 }

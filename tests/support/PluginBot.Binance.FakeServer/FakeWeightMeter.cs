@@ -13,9 +13,26 @@ public sealed class FakeWeightMeter
     private readonly FakeServerOptions options;
     private long window = long.MinValue;
     private int used;
+    private long totalCharged;
     private DateTimeOffset bannedUntil = DateTimeOffset.MinValue;
 
     internal FakeWeightMeter(FakeServerOptions options) => this.options = options;
+
+    /// <summary>
+    /// Every unit of weight charged since the server started, refused requests included. Compared with the client's
+    /// <see cref="BinanceRateLimiter.TotalReservedWeight"/> over the same requests, it shows whether the client's weight
+    /// table matches the server's.
+    /// </summary>
+    public long TotalChargedWeight
+    {
+        get
+        {
+            lock (gate)
+            {
+                return totalCharged;
+            }
+        }
+    }
 
     /// <summary>The highest weight used in any minute, refused requests included.</summary>
     public int MaximumUsedWeight { get; private set; }
@@ -71,6 +88,7 @@ public sealed class FakeWeightMeter
             }
 
             used += weight;
+            totalCharged += weight;
             usedNow = used;
             MaximumUsedWeight = Math.Max(MaximumUsedWeight, used);
             if (now < bannedUntil)
