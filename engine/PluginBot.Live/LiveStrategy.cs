@@ -63,7 +63,7 @@ public sealed class LiveStrategy : IDisposable
             IsWarmingUp = () => feed!.IsWarmingUp,
             LastClientOrderSequence = LastSequence(restore, $"{configuration.Name}-", $"{configuration.Name}-exit-"),
             LastExitOrderSequence = LastSequence(restore, $"{configuration.Name}-exit-", null),
-            WrapExchange = (inner, clock) => Adapter = new PersistingExchangeAdapter(inner, store, configuration.Name, clock),
+            WrapExchange = (inner, clock) => Adapter = new PersistingExchangeAdapter(inner, store, configuration.Name, clock) { BeforeSubmit = RecordNewDecisions },
         };
         Session = new BacktestSession(Composition, catalog, feed, options);
         // The previous run's orders are replayed with the warm-up bars they happened between (see Resume).
@@ -156,13 +156,7 @@ public sealed class LiveStrategy : IDisposable
     private void Persist(DateTime? handled, long barsHandled)
     {
         using var batch = store.BeginBatch();
-        var decisions = Session.DecisionsFrom(decisionsPersisted, int.MaxValue);
-        foreach (var decision in decisions)
-        {
-            batch.RecordDecision(Name, decision.Symbol, decision.Time, JsonSerializer.Serialize(decision, RecordJson));
-        }
-
-        decisionsPersisted += decisions.Count;
+        RecordNewDecisions(batch);
         var swaps = Session.SwapsFrom(swapsPersisted);
         foreach (var swap in swaps)
         {
@@ -185,6 +179,18 @@ public sealed class LiveStrategy : IDisposable
     }
 
     private void Persist(DateTime handled, long barsHandled) => Persist((DateTime?)handled, barsHandled);
+
+    // Decision records not stored yet, into the caller's transaction (the bar's, or the order's that one of them sent).
+    private void RecordNewDecisions(TradingStoreBatch batch)
+    {
+        var decisions = Session.DecisionsFrom(decisionsPersisted, int.MaxValue);
+        foreach (var decision in decisions)
+        {
+            batch.RecordDecision(Name, decision.Symbol, decision.Time, JsonSerializer.Serialize(decision, RecordJson));
+        }
+
+        decisionsPersisted += decisions.Count;
+    }
 
     /// <summary>The store key under which a pause of <paramref name="strategy"/> survives a restart.</summary>
     public static string PausedSettingKey(string strategy) => $"paused:{strategy}";

@@ -31,6 +31,12 @@ public sealed class PersistingExchangeAdapter : IExchangeAdapter, IExecutionEven
     /// <inheritdoc />
     public string Name => inner.Name;
 
+    /// <summary>
+    /// Writes into the order's own transaction whatever must be as durable as the order — the host records the
+    /// decision that sent it here, so the audit trail never holds an order without the decision that explains it.
+    /// </summary>
+    public Action<TradingStoreBatch>? BeforeSubmit { get; init; }
+
     /// <summary>Orders sent through this adapter (including re-submissions after a restart).</summary>
     public int Submitted { get; private set; }
 
@@ -46,6 +52,7 @@ public sealed class PersistingExchangeAdapter : IExchangeAdapter, IExecutionEven
     {
         using (var batch = store.BeginBatch())
         {
+            BeforeSubmit?.Invoke(batch);
             batch.RecordOrderSubmission(strategy, order, clock.UtcNow);
             batch.Commit();
         }

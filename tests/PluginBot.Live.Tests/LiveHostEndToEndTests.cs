@@ -125,6 +125,9 @@ public sealed class LiveHostEndToEndTests : IDisposable
         }
 
         Assert.Equal(fillsBeforeKill, resumed.Fills.Take(fillsBeforeKill.Count));
+        // The audit trail explains every order: its decision record was stored in the order's own transaction.
+        var explained = resumedStore.ReadDecisions("ema", 0, 1000).Select(d => d.RecordJson).ToList();
+        Assert.All(resumed.Orders, order => Assert.Contains(explained, json => json.Contains($"\"{order.Request.ClientOrderId}\"", StringComparison.Ordinal)));
         Assert.Empty(resumed.PositionMismatches);
 
         // And the crash changed nothing: the resumed run's orders and fills are the uninterrupted run's.
