@@ -191,6 +191,7 @@ public sealed partial class BacktestSession
             if (outcome.Record.Succeeded)
             {
                 Track(target, replacement);
+                RelabelDecider();
             }
 
             // Nothing calls the retired instance any more: the old one after a success, the refused one after a failure.
@@ -267,10 +268,20 @@ public sealed partial class BacktestSession
         if (record.Succeeded)
         {
             Track(slot, next);
+            RelabelDecider();
         }
 
         completed?.Invoke(record);
     };
+
+    // Decision records name the committee's version: every member's version, so a member swap is a new version of it.
+    private void RelabelDecider()
+    {
+        if (Committee is { } committee)
+        {
+            StrategySlot.Relabel(committee.Version);
+        }
+    }
 
     private IEnumerable<string> CommitteePluginIds => PluginIdsOf(composition.Committee).Concat(PluginIdsOf(composition.Experiment?.Candidate));
 

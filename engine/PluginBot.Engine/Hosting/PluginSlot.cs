@@ -38,6 +38,12 @@ public sealed class PluginSlot<T> : IPluginSlot
     /// <inheritdoc />
     public string CurrentVersion { get; private set; }
 
+    /// <summary>
+    /// Renames the running version without a swap: a composite strategy (the expert committee) whose member was
+    /// swapped is a new version of itself, and decision records must say so. Engine thread only.
+    /// </summary>
+    internal void Relabel(string version) => CurrentVersion = version;
+
     /// <inheritdoc />
     public object CurrentInstance => Current;
 

@@ -128,7 +128,62 @@ public sealed class CommitteeSessionTests
         Assert.StartsWith("time,symbol,p_high_volatility,p_low_volatility,p_trending,p_ranging,momentum.direction,momentum.confidence,momentum.gate_weight,momentum.ensemble_weight", lines[0]);
     }
 
+    [Fact]
+    public void RequestSwap_ExpertMidRun_DecisionRecordsNameTheCommitteesNewVersion()
+    {
+        using var directory = new TemporaryDirectory();
+        BacktestSession? session = null;
+        SwapRecordHolder swapped = new();
+        var composition = StrategyCompositionLoader.Load(directory.Write("swap.json", """
+            { "name": "swap", "experts": [ { "plugin": "momentum" }, { "plugin": "contrarian" } ], "sizer": { "plugin": "fixed-fraction", "settings": { "fraction": 0.5 } } }
+            """));
+        var data = ShippedCompositionBacktest.LoadData(RepositoryPaths.BinanceBitcoinMinuteFile);
+        var feed = new SwapAtBarFeed(data.CreateFeed(), 700, () => session!.RequestSwap("momentum", () => new MomentumExpert(), "2.0.0", record => swapped.Record = record));
+        session = new BacktestSession(composition, Catalog(), feed, ShippedCompositionBacktest.OptionsFor(composition, data));
+
+        var result = session.Run();
+
+        Assert.True(swapped.Record!.Succeeded);
+        Assert.Contains(result.Decisions, d => d.Time <= swapped.Record.Time && d.StrategyVersion == "momentum@built-in,contrarian@built-in");
+        Assert.Contains(result.Decisions, d => d.Time > swapped.Record.Time);
+        Assert.All(result.Decisions.Where(d => d.Time > swapped.Record.Time && d.StrategyVersion is not null),
+            d => Assert.Equal("momentum@2.0.0,contrarian@built-in", d.StrategyVersion));
+    }
+
     private static BacktestResult Run(TemporaryDirectory directory, string committee) => Session(directory, committee).Run();
+
+    private static PluginCatalog Catalog()
+    {
+        var catalog = new PluginCatalog();
+        catalog.Register("momentum", () => new MomentumExpert());
+        catalog.Register("contrarian", () => new ContrarianExpert());
+        catalog.Register("failing", () => new FailingExpert(failAfter: 100));
+        catalog.Register("fixed-regime", () => new FixedRegimeDetector());
+        catalog.Register("fixed-fraction", () => new FixedFractionSizer());
+        return catalog;
+    }
+
+    private sealed class SwapRecordHolder
+    {
+        public PluginBot.Engine.Hosting.SwapRecord? Record { get; set; }
+    }
+
+    private sealed class SwapAtBarFeed(PluginBot.Engine.Feeds.IBarFeed inner, int atBar, Action request) : PluginBot.Engine.Feeds.IBarFeed
+    {
+        private int handedOut;
+
+        public long? RemainingCount => inner.RemainingCount;
+
+        public bool TryRead(out PluginBot.Sdk.Market.Bar bar)
+        {
+            if (handedOut++ == atBar)
+            {
+                request();
+            }
+
+            return inner.TryRead(out bar);
+        }
+    }
 
     private static BacktestSession Session(TemporaryDirectory directory, string committee)
     {
