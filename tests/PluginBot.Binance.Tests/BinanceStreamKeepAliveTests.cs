@@ -62,6 +62,9 @@ public sealed class BinanceStreamKeepAliveTests
         fixture.Server.SetPrice("BTCUSDT", 48900m);
         await fixture.Sink.WaitUntilAsync(sink => sink.LastStatus("silent-1") == OrderStatus.Filled);
 
+        // The reconciliation reports the fill while it runs and counts itself when it ends: wait for the end.
+        await fixture.Sink.WaitUntilAsync(_ => fixture.Adapter.Reconciliations >= 2);
+
         // The fill's event went into the silent connection and was lost; the engine learned of it only through the
         // reconciliation that followed the reconnect.
         Assert.True(fixture.Server.Streams.UserEventsSent > eventsBefore);
