@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PluginBot.Engine.Composition;
+using static PluginBot.Engine.Composition.ConfigurationJson;
 
 namespace PluginBot.Live;
 
@@ -88,13 +89,13 @@ public static class HostConfigurationLoader
             {
                 SourcePath = path,
                 Strategies = strategies,
-                StorePath = Resolve(directory, String(path, Required(path, root, "$", "store"), "$.store")),
-                ApiPort = api is { } port && Optional(port, "port") is { } portElement ? Integer(path, portElement, "$.api.port", 0, 65_535) : 5317,
-                ApiToken = api is { } token && Optional(token, "token") is { } tokenElement ? String(path, tokenElement, "$.api.token") : null,
+                StorePath = Resolve(directory, NonBlankString(path, Required(path, root, "$", "store"), "$.store")),
+                ApiPort = api is { } port && Optional(port, "port") is { } portElement ? WholeNumber(path, portElement, "$.api.port", 0, 65_535) : 5317,
+                ApiToken = api is { } token && Optional(token, "token") is { } tokenElement ? NonBlankString(path, tokenElement, "$.api.token") : null,
                 ModelRegistryPath = Optional(root, "models") is { } models ? ModelRegistry(path, models, directory) : null,
                 PluginDirectories = Optional(root, "plugins") is { } plugins ? Strings(path, plugins, "$.plugins").Select(p => Resolve(directory, p)).ToList() : [],
                 WatchInterval = Optional(root, "watchIntervalMilliseconds") is { } interval
-                    ? TimeSpan.FromMilliseconds(Integer(path, interval, "$.watchIntervalMilliseconds", 10, 60_000))
+                    ? TimeSpan.FromMilliseconds(WholeNumber(path, interval, "$.watchIntervalMilliseconds", 10, 60_000))
                     : TimeSpan.FromMilliseconds(250),
             };
         }
@@ -104,8 +105,8 @@ public static class HostConfigurationLoader
     {
         Expect(path, element, jsonPath, JsonValueKind.Object);
         RejectUnknown(path, element, jsonPath, StrategyKeys);
-        var composition = Optional(element, "composition") is { } c ? Resolve(directory, String(path, c, $"{jsonPath}.composition")) : null;
-        var script = Optional(element, "script") is { } s ? Resolve(directory, String(path, s, $"{jsonPath}.script")) : null;
+        var composition = Optional(element, "composition") is { } c ? Resolve(directory, NonBlankString(path, c, $"{jsonPath}.composition")) : null;
+        var script = Optional(element, "script") is { } s ? Resolve(directory, NonBlankString(path, s, $"{jsonPath}.script")) : null;
         if ((composition is null) == (script is null))
         {
             throw new CompositionException(path, $"{jsonPath}.composition", "expected exactly one of \"composition\" (a JSON composition) or \"script\" (a C# script strategy)");
@@ -119,21 +120,21 @@ public static class HostConfigurationLoader
 
         return new HostStrategyConfiguration
         {
-            Name = String(path, Required(path, element, jsonPath, "name"), $"{jsonPath}.name"),
+            Name = NonBlankString(path, Required(path, element, jsonPath, "name"), $"{jsonPath}.name"),
             CompositionPath = composition,
             ScriptPath = script,
             DataFiles = data,
-            Speed = Optional(element, "speed") is { } speed ? (double)Number(path, speed, $"{jsonPath}.speed") : 60,
+            Speed = Optional(element, "speed") is { } speed ? (double)NonNegative(path, speed, $"{jsonPath}.speed") : 60,
             Cash = Optional(element, "cash") is { } cash ? Positive(path, cash, $"{jsonPath}.cash") : 10_000m,
-            FeeBasisPoints = Optional(element, "feeBasisPoints") is { } fee ? Number(path, fee, $"{jsonPath}.feeBasisPoints") : 10m,
-            SlippageBasisPoints = Optional(element, "slippageBasisPoints") is { } slip ? Number(path, slip, $"{jsonPath}.slippageBasisPoints") : 0m,
+            FeeBasisPoints = Optional(element, "feeBasisPoints") is { } fee ? NonNegative(path, fee, $"{jsonPath}.feeBasisPoints") : 10m,
+            SlippageBasisPoints = Optional(element, "slippageBasisPoints") is { } slip ? NonNegative(path, slip, $"{jsonPath}.slippageBasisPoints") : 0m,
         };
     }
 
     // A registry folder that does not exist is a typo, not an empty registry: following it would silently swap nothing.
     private static string ModelRegistry(string path, JsonElement value, string directory)
     {
-        var registry = Resolve(directory, String(path, value, "$.models"));
+        var registry = Resolve(directory, NonBlankString(path, value, "$.models"));
         if (!Directory.Exists(registry))
         {
             throw new CompositionException(path, "$.models", $"the model registry folder {registry} does not exist");
@@ -149,68 +150,10 @@ public static class HostConfigurationLoader
 
     private static string Resolve(string directory, string path) => Path.GetFullPath(Path.Combine(directory, path));
 
-    private static JsonElement Required(string path, JsonElement parent, string parentPath, string name) =>
-        Optional(parent, name) ?? throw new CompositionException(path, $"{parentPath}.{name}", "is required");
-
-    private static JsonElement? Optional(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static string String(string path, JsonElement value, string jsonPath)
-    {
-        Expect(path, value, jsonPath, JsonValueKind.String);
-        var text = value.GetString()!;
-        return string.IsNullOrWhiteSpace(text) ? throw new CompositionException(path, jsonPath, "must not be empty") : text;
-    }
-
     private static List<string> Strings(string path, JsonElement value, string jsonPath)
     {
         Expect(path, value, jsonPath, JsonValueKind.Array);
         var index = 0;
-        return value.EnumerateArray().Select(item => String(path, item, $"{jsonPath}[{index++}]")).ToList();
-    }
-
-    private static decimal Number(string path, JsonElement value, string jsonPath)
-    {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number) || number < 0)
-        {
-            throw new CompositionException(path, jsonPath, $"expected a number not below 0, found {value.GetRawText()}");
-        }
-
-        return number;
-    }
-
-    private static decimal Positive(string path, JsonElement value, string jsonPath)
-    {
-        var number = Number(path, value, jsonPath);
-        return number > 0 ? number : throw new CompositionException(path, jsonPath, "expected a positive number, found 0");
-    }
-
-    private static int Integer(string path, JsonElement value, string jsonPath, int minimum, int maximum)
-    {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < minimum || number > maximum)
-        {
-            throw new CompositionException(path, jsonPath, string.Create(CultureInfo.InvariantCulture, $"expected a whole number from {minimum} to {maximum}, found {value.GetRawText()}"));
-        }
-
-        return number;
-    }
-
-    private static void Expect(string path, JsonElement value, string jsonPath, JsonValueKind kind)
-    {
-        if (value.ValueKind != kind)
-        {
-            throw new CompositionException(path, jsonPath, $"expected {kind.ToString().ToLowerInvariant()}, found {value.ValueKind.ToString().ToLowerInvariant()}");
-        }
-    }
-
-    private static void RejectUnknown(string path, JsonElement element, string jsonPath, string[] known)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (Array.IndexOf(known, property.Name) < 0)
-            {
-                throw new CompositionException(path, $"{jsonPath}.{property.Name}", $"unknown key; expected one of: {string.Join(", ", known)}");
-            }
-        }
+        return value.EnumerateArray().Select(item => NonBlankString(path, item, $"{jsonPath}[{index++}]")).ToList();
     }
 }

@@ -23,7 +23,7 @@ namespace PluginBot.Experts.Onnx;
 public sealed class OnnxExpert : IExpert, IDisposable
 {
     private const double DefaultThreshold = 0.55;
-    private readonly Dictionary<string, SymbolFeatureFeed> feeds = new(StringComparer.Ordinal);
+    private SymbolStates<SymbolFeatureFeed>? feeds;
     private OnnxRuntime? runtime;
     private RegisteredModel? model;
     private double threshold = DefaultThreshold;
@@ -71,6 +71,8 @@ public sealed class OnnxExpert : IExpert, IDisposable
             throw new RegisteredModelException(Path.Combine(directory, RegisteredModel.MetadataFileName), $"classes [{classes}] lack 'up' or 'down'; onnx-expert serves direction models.");
         }
 
+        var opened = model;
+        feeds = new SymbolStates<SymbolFeatureFeed>(_ => opened.CreateFeed());
         horizonBars = settings.GetInt32("horizonBars", model.Metadata.LabelHorizonBars ?? 1, 1);
         context.Log.Information($"Serving {model.DisplayName} ({model.Metadata.ModelType}, {model.Session.InputShape}) with ONNX Runtime {runtime.Version}; threshold {threshold.ToString(CultureInfo.InvariantCulture)}, horizon {horizonBars} bars.");
     }
@@ -80,11 +82,7 @@ public sealed class OnnxExpert : IExpert, IDisposable
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var served = model ?? throw new InvalidOperationException("onnx-expert was not initialised.");
-        if (!feeds.TryGetValue(bar.Symbol, out var feed))
-        {
-            feed = served.CreateFeed();
-            feeds.Add(bar.Symbol, feed);
-        }
+        var feed = feeds!.For(bar.Symbol);
 
         if (!feed.Update(in bar))
         {
@@ -123,6 +121,6 @@ public sealed class OnnxExpert : IExpert, IDisposable
         runtime?.Dispose();
         model = null;
         runtime = null;
-        feeds.Clear();
+        feeds = null;
     }
 }

@@ -23,7 +23,7 @@ namespace PluginBot.Plugins.RegimeOnnx;
 /// </remarks>
 public sealed class OnnxRegimeDetector : IRegimeDetector, IDisposable
 {
-    private SymbolFeeds? feeds;
+    private SymbolStates<SymbolFeatureFeed>? feeds;
     private OnnxRuntime? runtime;
     private RegisteredModel? model;
     private RegimeColumns? columns;
@@ -69,7 +69,7 @@ public sealed class OnnxRegimeDetector : IRegimeDetector, IDisposable
         }
 
         var served = model;
-        feeds = new SymbolFeeds(served.CreateFeed);
+        feeds = new SymbolStates<SymbolFeatureFeed>(_ => served.CreateFeed());
         context.Log.Information($"Serving regime model {served.DisplayName} ({served.Metadata.ModelType}, {served.Session.InputShape}, label {served.Metadata.Label ?? "unknown"}) with ONNX Runtime {runtime.Version}.");
     }
 

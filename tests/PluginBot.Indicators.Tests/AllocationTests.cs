@@ -23,6 +23,7 @@ public sealed class AllocationTests
         ["BollingerBands"] = () => new BollingerBands(),
         ["RateOfChange"] = () => new RateOfChange(10),
         ["LogReturn"] = () => new LogReturn(10),
+        ["EfficiencyRatio"] = () => new EfficiencyRatio(10),
         ["RollingVariance"] = () => new RollingVariance(30),
         ["RollingStandardDeviation"] = () => new RollingStandardDeviation(30),
         ["HurstExponent"] = () => new HurstExponent(100, 20),

@@ -29,7 +29,7 @@ public sealed class HostConfigurationModelsTests : IDisposable
     [Theory]
     [InlineData("\"missing\"", "does not exist")]
     [InlineData("\".\"", "is not a model registry")]
-    [InlineData("42", "expected string, found number")]
+    [InlineData("42", "expected a string, found a number")]
     [InlineData("\"\"", "must not be empty")]
     public void Load_BadModels_FailsNamingTheFileAndJsonPath(string value, string problem)
     {

@@ -226,7 +226,7 @@ public sealed class OnnxExpertTests
     {
         using var expert = new OnnxExpert();
 
-        var error = Assert.Throws<PluginSettingsException>(() => expert.Initialize(new ExpertContext("{}")));
+        var error = Assert.Throws<PluginSettingsException>(() => expert.Initialize(new PluginTestContext("{}")));
 
         Assert.Equal("$.experts[0].settings.modelDirectory", error.Path);
     }
@@ -268,7 +268,7 @@ public sealed class OnnxExpertTests
         var expert = new OnnxExpert();
         try
         {
-            expert.Initialize(new ExpertContext(ExpertContext.SettingsFor(folder.Path, extraSettings)));
+            expert.Initialize(new PluginTestContext(PluginTestContext.SettingsFor(folder.Path, extraSettings)));
             return expert;
         }
         catch

@@ -1,3 +1,4 @@
+using PluginBot.Onnx.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using PluginBot.Onnx;
 using PluginBot.Onnx.Models;
@@ -11,6 +12,8 @@ namespace PluginBot.Plugins.RegimeOnnx.Tests;
 [Collection(TrainedRegimeModelCollection.Name)]
 public sealed class OnnxRegimeDetectorTests(TrainedRegimeModel trained) : IDisposable
 {
+    private const string RegimeSettingsPath = "$.regime.settings";
+
     private readonly TemporaryDirectory directory = new();
     private int copies;
 
@@ -171,7 +174,7 @@ public sealed class OnnxRegimeDetectorTests(TrainedRegimeModel trained) : IDispo
         var folder = trained.CopyTo(directory.Combine("models", "regime"));
         using var detector = new OnnxRegimeDetector();
 
-        detector.Initialize(new DetectorContext(DetectorContext.SettingsFor("models/regime"), directory.Path));
+        detector.Initialize(new PluginTestContext(PluginTestContext.SettingsFor("models/regime"), RegimeSettingsPath, directory.Path));
 
         Assert.Equal(folder, detector.Model!.Directory);
     }
@@ -181,7 +184,7 @@ public sealed class OnnxRegimeDetectorTests(TrainedRegimeModel trained) : IDispo
     {
         using var detector = new OnnxRegimeDetector();
 
-        var error = Assert.Throws<PluginSettingsException>(() => detector.Initialize(new DetectorContext("{}")));
+        var error = Assert.Throws<PluginSettingsException>(() => detector.Initialize(new PluginTestContext("{}", RegimeSettingsPath)));
 
         Assert.Equal("$.regime.settings.modelDirectory", error.Path);
     }
@@ -211,7 +214,7 @@ public sealed class OnnxRegimeDetectorTests(TrainedRegimeModel trained) : IDispo
         var detector = new OnnxRegimeDetector();
         try
         {
-            detector.Initialize(new DetectorContext(DetectorContext.SettingsFor(modelDirectory, extraSettings)));
+            detector.Initialize(new PluginTestContext(PluginTestContext.SettingsFor(modelDirectory, extraSettings), RegimeSettingsPath));
             return detector;
         }
         catch

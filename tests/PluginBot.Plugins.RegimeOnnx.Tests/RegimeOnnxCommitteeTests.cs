@@ -1,3 +1,4 @@
+using PluginBot.Onnx.Tests.Infrastructure;
 using System.Globalization;
 using PluginBot.Engine.Backtest;
 using PluginBot.Engine.Composition;
@@ -11,6 +12,8 @@ namespace PluginBot.Plugins.RegimeOnnx.Tests;
 [Collection(TrainedRegimeModelCollection.Name)]
 public sealed class RegimeOnnxCommitteeTests(TrainedRegimeModel trained) : IDisposable
 {
+    private const string RegimeSettingsPath = "$.regime.settings";
+
     // Soft routing: each expert's gate weight is the probability of its regime, so the detector visibly steers votes.
     private const string Composition = """
         {
@@ -39,7 +42,7 @@ public sealed class RegimeOnnxCommitteeTests(TrainedRegimeModel trained) : IDisp
 
         // The same model served on its own, bar by bar: the trail holds exactly its estimates.
         using var standalone = new OnnxRegimeDetector();
-        standalone.Initialize(new DetectorContext(DetectorContext.SettingsFor(ModelFolder)));
+        standalone.Initialize(new PluginTestContext(PluginTestContext.SettingsFor(ModelFolder), RegimeSettingsPath));
         var notUniform = 0;
         for (var index = 0; index < bars.Length; index++)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PluginBot.Sdk.Configuration;
 using PluginBot.Sdk.Regimes;
+using static PluginBot.Engine.Composition.ConfigurationJson;
 
 namespace PluginBot.Engine.Composition;
 
@@ -121,7 +122,7 @@ public static partial class StrategyCompositionLoader
             }
         }
 
-        var fraction = Optional(splitElement, "candidateFraction") is { } fractionElement ? (double)NonNegativeDecimal(path, fractionElement, "$.split.candidateFraction") : 0.5;
+        var fraction = Optional(splitElement, "candidateFraction") is { } fractionElement ? (double)NonNegative(path, fractionElement, "$.split.candidateFraction") : 0.5;
         var splitMode = mode switch
         {
             "hash" when fraction <= 1 => ExpertSetSplitMode.Hash,
@@ -173,13 +174,13 @@ public static partial class StrategyCompositionLoader
         var weight = 1.0;
         if (Optional(element, "weight") is { } weightElement)
         {
-            weight = (double)PositiveDecimal(path, weightElement, $"{jsonPath}.weight");
+            weight = (double)Positive(path, weightElement, $"{jsonPath}.weight");
         }
 
         double? riskBudget = null;
         if (Optional(element, "riskBudget") is { } budgetElement)
         {
-            var budget = PositiveDecimal(path, budgetElement, $"{jsonPath}.riskBudget");
+            var budget = Positive(path, budgetElement, $"{jsonPath}.riskBudget");
             riskBudget = budget <= 1
                 ? (double)budget
                 : throw new CompositionException(path, $"{jsonPath}.riskBudget",

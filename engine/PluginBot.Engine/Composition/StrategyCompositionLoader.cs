@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PluginBot.Sdk.Configuration;
+using static PluginBot.Engine.Composition.ConfigurationJson;
 
 namespace PluginBot.Engine.Composition;
 
@@ -62,7 +63,7 @@ public static partial class StrategyCompositionLoader
                     ? Boolean(path, allowShort, "$.execution.allowShort")
                     : false,
                 MaximumLeverage = execution is { } leverageParent && Optional(leverageParent, "maximumLeverage") is { } leverage
-                    ? PositiveDecimal(path, leverage, "$.execution.maximumLeverage")
+                    ? Positive(path, leverage, "$.execution.maximumLeverage")
                     : 1m,
                 Backtest = Backtest(path, root, directory),
                 Exits = PluginBot.Engine.Exits.ExitPolicyReader.Read(path, Optional(root, "exits")),
@@ -113,9 +114,9 @@ public static partial class StrategyCompositionLoader
         return new BacktestDefaults
         {
             DataFiles = files,
-            Cash = Optional(backtest, "cash") is { } cash ? PositiveDecimal(path, cash, "$.backtest.cash") : null,
-            FeeBasisPoints = Optional(backtest, "feeBasisPoints") is { } fee ? NonNegativeDecimal(path, fee, "$.backtest.feeBasisPoints") : null,
-            SlippageBasisPoints = Optional(backtest, "slippageBasisPoints") is { } slip ? NonNegativeDecimal(path, slip, "$.backtest.slippageBasisPoints") : null,
+            Cash = Optional(backtest, "cash") is { } cash ? Positive(path, cash, "$.backtest.cash") : null,
+            FeeBasisPoints = Optional(backtest, "feeBasisPoints") is { } fee ? NonNegative(path, fee, "$.backtest.feeBasisPoints") : null,
+            SlippageBasisPoints = Optional(backtest, "slippageBasisPoints") is { } slip ? NonNegative(path, slip, "$.backtest.slippageBasisPoints") : null,
             Interval = OptionalString(path, backtest, "$.backtest", "interval"),
         };
     }
@@ -133,83 +134,4 @@ public static partial class StrategyCompositionLoader
 
         return new PluginReference(id, new PluginSettings(settings ?? default, $"{path}: {jsonPath}.settings", Path.GetDirectoryName(Path.GetFullPath(path))));
     }
-
-    private static JsonElement Required(string path, JsonElement parent, string parentPath, string name) =>
-        Optional(parent, name) ?? throw new CompositionException(path, $"{parentPath}.{name}", "is required");
-
-    private static JsonElement? Optional(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static string RequiredString(string path, JsonElement parent, string parentPath, string name)
-    {
-        var value = Required(path, parent, parentPath, name);
-        Expect(path, value, $"{parentPath}.{name}", JsonValueKind.String);
-        var text = value.GetString()!;
-        return string.IsNullOrWhiteSpace(text) ? throw new CompositionException(path, $"{parentPath}.{name}", "must not be empty") : text;
-    }
-
-    private static string? OptionalString(string path, JsonElement parent, string parentPath, string name)
-    {
-        if (Optional(parent, name) is not { } value)
-        {
-            return null;
-        }
-
-        Expect(path, value, $"{parentPath}.{name}", JsonValueKind.String);
-        return value.GetString();
-    }
-
-    private static bool Boolean(string path, JsonElement value, string jsonPath) => value.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => throw new CompositionException(path, jsonPath, $"expected true or false, found {value.ValueKind}"),
-    };
-
-    private static decimal PositiveDecimal(string path, JsonElement value, string jsonPath)
-    {
-        var number = NonNegativeDecimal(path, value, jsonPath);
-        return number > 0 ? number : throw new CompositionException(path, jsonPath, "expected a positive number, found 0");
-    }
-
-    private static decimal NonNegativeDecimal(string path, JsonElement value, string jsonPath)
-    {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
-        {
-            throw new CompositionException(path, jsonPath, $"expected a number, found {value.ValueKind}");
-        }
-
-        return number >= 0
-            ? number
-            : throw new CompositionException(path, jsonPath, string.Create(CultureInfo.InvariantCulture, $"expected a number not below 0, found {number}"));
-    }
-
-    private static void Expect(string path, JsonElement value, string jsonPath, JsonValueKind kind)
-    {
-        if (value.ValueKind != kind)
-        {
-            throw new CompositionException(path, jsonPath, $"expected {Describe(kind)}, found {Describe(value.ValueKind)}");
-        }
-    }
-
-    private static void RejectUnknown(string path, JsonElement element, string jsonPath, string[] known)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (Array.IndexOf(known, property.Name) < 0)
-            {
-                throw new CompositionException(path, $"{jsonPath}.{property.Name}", $"unknown key; expected one of: {string.Join(", ", known)}");
-            }
-        }
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PluginBot.Engine.Composition;
+using static PluginBot.Engine.Composition.ConfigurationJson;
 
 namespace PluginBot.Engine.Exits;
 
@@ -88,7 +89,7 @@ public static class ExitPolicyReader
         Expect(path, atr, atrPath, JsonValueKind.Object);
         RejectUnknown(path, atr, atrPath, AverageTrueRangeKeys);
         var multiple = Positive(path, Required(path, atr, atrPath, "multiple"), $"{atrPath}.multiple");
-        var period = Integer(path, Required(path, atr, atrPath, "period"), $"{atrPath}.period", minimum: 1);
+        var period = WholeNumber(path, Required(path, atr, atrPath, "period"), $"{atrPath}.period", minimum: 1);
         return PriceDistance.OfAverageTrueRange(multiple, period);
     }
 
@@ -169,7 +170,7 @@ public static class ExitPolicyReader
         }
 
         var fraction = Positive(path, Required(path, element, jsonPath, "fractionOfInitial"), $"{jsonPath}.fractionOfInitial");
-        var count = Optional(element, "maximumCount") is { } maximum ? Integer(path, maximum, $"{jsonPath}.maximumCount", minimum: 1) : gains.Count;
+        var count = Optional(element, "maximumCount") is { } maximum ? WholeNumber(path, maximum, $"{jsonPath}.maximumCount", minimum: 1) : gains.Count;
         if (count > gains.Count)
         {
             throw new CompositionException(path, $"{jsonPath}.maximumCount", $"{count} adds need {count} gains, but only {gains.Count} are given");
@@ -220,64 +221,4 @@ public static class ExitPolicyReader
             ? time
             : throw new CompositionException(path, jsonPath, $"expected a UTC time of day as \"HH:mm\", found \"{text}\"");
     }
-
-    private static JsonElement Required(string path, JsonElement parent, string parentPath, string name) =>
-        Optional(parent, name) ?? throw new CompositionException(path, $"{parentPath}.{name}", "is required");
-
-    private static JsonElement? Optional(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static decimal Number(string path, JsonElement value, string jsonPath) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)
-            ? number
-            : throw new CompositionException(path, jsonPath, $"expected a number, found {Describe(value.ValueKind)}");
-
-    private static decimal Positive(string path, JsonElement value, string jsonPath)
-    {
-        var number = Number(path, value, jsonPath);
-        return number > 0m ? number : throw new CompositionException(path, jsonPath, string.Create(CultureInfo.InvariantCulture, $"expected a positive number, found {number}"));
-    }
-
-    private static decimal NonNegative(string path, JsonElement value, string jsonPath)
-    {
-        var number = Number(path, value, jsonPath);
-        return number >= 0m ? number : throw new CompositionException(path, jsonPath, string.Create(CultureInfo.InvariantCulture, $"expected a number not below 0, found {number}"));
-    }
-
-    private static int Integer(string path, JsonElement value, string jsonPath, int minimum)
-    {
-        var number = Number(path, value, jsonPath);
-        return number == decimal.Truncate(number) && number >= minimum && number <= int.MaxValue
-            ? (int)number
-            : throw new CompositionException(path, jsonPath, string.Create(CultureInfo.InvariantCulture, $"expected a whole number of at least {minimum}, found {number}"));
-    }
-
-    private static void Expect(string path, JsonElement value, string jsonPath, JsonValueKind kind)
-    {
-        if (value.ValueKind != kind)
-        {
-            throw new CompositionException(path, jsonPath, $"expected {Describe(kind)}, found {Describe(value.ValueKind)}");
-        }
-    }
-
-    private static void RejectUnknown(string path, JsonElement element, string jsonPath, string[] known)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (Array.IndexOf(known, property.Name) < 0)
-            {
-                throw new CompositionException(path, $"{jsonPath}.{property.Name}", $"unknown key; expected one of: {string.Join(", ", known)}");
-            }
-        }
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

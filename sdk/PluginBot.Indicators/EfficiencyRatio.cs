@@ -1,6 +1,4 @@
-using PluginBot.Indicators;
-
-namespace PluginBot.Features;
+namespace PluginBot.Indicators;
 
 /// <summary>
 /// Kaufman's efficiency ratio over n changes: |close − close n samples ago| / Σ|close − previous close| over those

@@ -5,14 +5,15 @@ using PluginBot.Sdk.Instruments;
 using PluginBot.Sdk.Plugins;
 using PluginBot.Sdk.Portfolio;
 
-namespace PluginBot.Plugins.RegimeOnnx.Tests.Infrastructure;
+namespace PluginBot.Onnx.Tests.Infrastructure;
 
 /// <summary>
-/// The narrow context a regime detector sees, with settings from JSON (relative paths resolved against
-/// <c>baseDirectory</c>, as for a composition's folder) and a logger that keeps messages. Detectors read only their
-/// settings and the log; the portfolio is empty and no instrument is known.
+/// The narrow context an ONNX-serving plugin (expert or regime detector) sees, with settings from JSON found at
+/// <c>settingsPath</c> (relative paths resolved against <c>baseDirectory</c>, as for a composition's folder) and a
+/// logger that keeps messages. These plugins read only their settings and the log; the portfolio is empty and no
+/// instrument is known. Shared by the ONNX test projects (linked into the regime-onnx tests).
 /// </summary>
-internal sealed class DetectorContext(string settingsJson, string? baseDirectory = null) : IPluginContext, IClock, IPortfolioView, IInstrumentCatalog, IPluginLogger
+internal sealed class PluginTestContext(string settingsJson, string settingsPath = "$.experts[0].settings", string? baseDirectory = null) : IPluginContext, IClock, IPortfolioView, IInstrumentCatalog, IPluginLogger
 {
     public List<string> Messages { get; } = [];
 
@@ -24,7 +25,7 @@ internal sealed class DetectorContext(string settingsJson, string? baseDirectory
 
     public IPluginLogger Log => this;
 
-    public PluginSettings Settings { get; } = ParseSettings(settingsJson, baseDirectory);
+    public PluginSettings Settings { get; } = ParseSettings(settingsJson, settingsPath, baseDirectory);
 
     public DateTime UtcNow { get; } = new(2022, 12, 13, 0, 0, 0, DateTimeKind.Utc);
 
@@ -63,9 +64,9 @@ internal sealed class DetectorContext(string settingsJson, string? baseDirectory
 
     public void Error(string message, Exception? exception = null) => Messages.Add(message);
 
-    private static PluginSettings ParseSettings(string json, string? baseDirectory)
+    private static PluginSettings ParseSettings(string json, string settingsPath, string? baseDirectory)
     {
         using var document = JsonDocument.Parse(json);
-        return new PluginSettings(document.RootElement.Clone(), "$.regime.settings", baseDirectory);
+        return new PluginSettings(document.RootElement.Clone(), settingsPath, baseDirectory);
     }
 }

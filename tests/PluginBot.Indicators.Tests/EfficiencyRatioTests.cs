@@ -1,4 +1,4 @@
-namespace PluginBot.Features.Tests;
+namespace PluginBot.Indicators.Tests;
 
 public sealed class EfficiencyRatioTests
 {
